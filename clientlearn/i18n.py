@@ -1,0 +1,94 @@
+"""Every string the library shows a person, in Ukrainian (the default) and English.
+
+Participant-facing Ukrainian uses the typographic apostrophe ’ throughout.
+"""
+
+from __future__ import annotations
+
+import os
+
+LANGUAGES = ("uk", "en")
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "saved": {
+        "uk": "✓ Відповідь збережено о {time} (спроба {attempts}).",
+        "en": "✓ Answer saved at {time} (attempt {attempts}).",
+    },
+    "not_answered_yet": {
+        "uk": "Відповіді ще немає.",
+        "en": "No answer yet.",
+    },
+    "unanswered": {
+        "uk": "Питання «{label}» ({qid}) ще без відповіді. Поверніться до нього вище, "
+        "дайте відповідь і збережіть зошит.",
+        "en": "Question “{label}” ({qid}) has no answer yet. Go back to it above, "
+        "answer it and save the notebook.",
+    },
+    "set_aside": {
+        "uk": "Файл відповідей {name} пошкоджений або належить іншій програмі: його "
+        "відкладено як {aside}, а відповіді далі зберігаються в новому файлі. "
+        "Повідомте тренера — нічого не втрачено.",
+        "en": "The answers file {name} is damaged or belongs to another program: it was "
+        "set aside as {aside} and answers are now saved in a new file. "
+        "Tell your trainer — nothing was lost.",
+    },
+    "save_failed": {
+        "uk": "Не вдалося зберегти відповідь: {error}. Перевірте, чи є місце на диску "
+        "і чи можна писати в цю теку.",
+        "en": "The answer could not be saved: {error}. Check that the disk has room "
+        "and that this folder is writable.",
+    },
+    "correct": {"uk": "Правильно!", "en": "Correct!"},
+    "partly": {
+        "uk": "Частково правильно: {percent}% балів.",
+        "en": "Partly right: {percent}% of the points.",
+    },
+    "wrong": {"uk": "Поки що ні. Спробуйте ще раз.", "en": "Not yet. Try again."},
+    "tries": {"uk": "Спроб: {n}", "en": "Tries: {n}"},
+    "check": {"uk": "Перевірити", "en": "Check"},
+    "answer": {"uk": "Відповідь", "en": "Answer"},
+    "true": {"uk": "Правда", "en": "True"},
+    "false": {"uk": "Неправда", "en": "False"},
+    "choose": {"uk": "— оберіть —", "en": "— choose —"},
+    "your_order": {"uk": "Ваш порядок:", "en": "Your order:"},
+    "to_place": {
+        "uk": "Натисніть кроки в потрібному порядку:",
+        "en": "Click the steps in the right order:",
+    },
+    "all_placed": {"uk": "Усі кроки розставлено.", "en": "All steps are placed."},
+    "move_up": {"uk": "Вище: {item}", "en": "Up: {item}"},
+    "move_down": {"uk": "Нижче: {item}", "en": "Down: {item}"},
+    "remove": {"uk": "Прибрати: {item}", "en": "Remove: {item}"},
+    "place": {"uk": "Додати: {item}", "en": "Add: {item}"},
+    "type_here": {"uk": "Введіть відповідь", "en": "Type your answer"},
+    "type_number": {"uk": "Введіть число", "en": "Type a number"},
+    "not_a_number": {
+        "uk": "«{value}» — не число. Використовуйте цифри, дробову частину — після коми.",
+        "en": "“{value}” is not a number. Use digits, with a decimal comma or point.",
+    },
+    "restart": {"uk": "Почати спочатку", "en": "Start again"},
+    "scenario_end": {"uk": "Кінець сценарію", "en": "End of the scenario"},
+    "ending_score": {
+        "uk": "Цей фінал дає {percent}% балів.",
+        "en": "This ending earns {percent}% of the points.",
+    },
+    "path_so_far": {"uk": "Ваші кроки:", "en": "Your steps:"},
+    "explanation": {"uk": "Пояснення: {text}", "en": "Explanation: {text}"},
+    "graded_note": {
+        "uk": "Оцінюване питання: правильність покаже тренер після перевірки.",
+        "en": "Graded question: your trainer will show the result after grading.",
+    },
+    "points": {"uk": "Балів: {points}", "en": "Points: {points}"},
+}
+
+
+def default_language() -> str:
+    """``CLIENTLEARN_LANG`` if it names a supported language, else Ukrainian."""
+    lang = os.environ.get("CLIENTLEARN_LANG", "uk")
+    return lang if lang in LANGUAGES else "uk"
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The message ``key`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["uk"]).format(**values)

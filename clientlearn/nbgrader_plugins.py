@@ -1,0 +1,154 @@
+"""clientlearn's nbgrader preprocessors, wired through ``nbgrader_config.py``.
+
+* :class:`PublishBank` (``generate_assignment``): the released folder gets the
+  participants' copy of each question bank, without graded keys.
+* :class:`HarvestAnswers` (autograde, sanitize step, before ``ClearOutput``): reads
+  the answers a notebook carries in its outputs, before nbgrader clears them.
+* :class:`RestoreAnswers` (autograde, before ``Execute``): merges those answers into
+  the answers file beside the notebook, keeping the newer record of each question,
+  so a lone ``.ipynb`` grades the same as a whole folder.
+
+Call :func:`configure` from ``nbgrader_config.py``; it assigns nbgrader's lists in
+full, because nbgrader loads that file twice and an ``.append`` would apply twice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ClearOutput,
+    ClearSolutions,
+    ComputeChecksums,
+    DeduplicateIds,
+    Execute,
+    IgnorePattern,
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LimitOutput,
+    LockCells,
+    NbGraderPreprocessor,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+    SaveCells,
+)
+from traitlets import List, Unicode
+
+from .bank import public_yaml
+from .errors import ClientlearnError
+from .store import ANSWERS_FILE, AnswerStore, Record, records_from_notebook
+
+_META = "clientlearn"
+
+
+class PublishBank(NbGraderPreprocessor):  # type: ignore[misc]
+    """Write the participants' copy of each question bank into the release."""
+
+    bank_files = List(
+        Unicode(),
+        default_value=["questions.yaml"],
+        help="Question-bank files (relative to the assignment folder) to publish without keys.",
+    ).tag(config=True)
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        folder = Path(resources["metadata"]["path"])
+        if (folder / ANSWERS_FILE).exists():
+            # It would be released to everyone and overwrite their answers at autograde.
+            raise ClientlearnError(
+                f"{folder / ANSWERS_FILE}: an answers file is in the assignment source; "
+                "delete it (answers belong to participants' folders only) and run again"
+            )
+        outputs = resources.setdefault("outputs", {})
+        for name in self.bank_files:
+            source = folder / name
+            if source.is_file():
+                text = public_yaml(source.read_text(encoding="utf-8"), str(source))
+                # nbconvert's FilesWriter writes resources["outputs"] into the
+                # release folder, over the instructor's copy nbgrader put there.
+                outputs[name] = text.encode("utf-8")
+                self.log.info("Publishing %s without graded keys", name)
+        return nb, resources
+
+
+class HarvestAnswers(NbGraderPreprocessor):  # type: ignore[misc]
+    """Keep the answers carried in the notebook's outputs before they are cleared."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        records = records_from_notebook(nb)
+        meta = nb.metadata.setdefault(_META, {})
+        meta["harvested"] = {qid: rec.to_json() for qid, rec in records.items()}
+        if records:
+            self.log.info("Found %d answers in the notebook's outputs", len(records))
+        return nb, resources
+
+
+class RestoreAnswers(NbGraderPreprocessor):  # type: ignore[misc]
+    """Merge harvested answers into the answers file before the notebook runs."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        meta = nb.metadata.get(_META, {})
+        harvested = meta.pop("harvested", None) or {}
+        if not meta:
+            nb.metadata.pop(_META, None)
+        records = {}
+        for qid, data in harvested.items():
+            try:
+                records[qid] = Record.from_json(data)
+            except (ValueError, TypeError):
+                self.log.warning("Skipping a damaged answer record for %s", qid)
+        store = AnswerStore(resources["metadata"]["path"])
+        store.merge(records)
+        for notice in store.notices:
+            self.log.warning(notice)
+        return nb, resources
+
+
+GENERATE_ASSIGNMENT = [
+    IncludeHeaderFooter,
+    InstantiateTests,
+    LockCells,
+    ClearSolutions,
+    ClearOutput,
+    CheckCellMetadata,
+    ComputeChecksums,
+    SaveCells,
+    ClearHiddenTests,
+    ClearMarkScheme,
+    ComputeChecksums,
+    CheckCellMetadata,
+    PublishBank,
+]
+SANITIZE = [
+    HarvestAnswers,
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    OverwriteCells,
+    CheckCellMetadata,
+]
+AUTOGRADE = [
+    RestoreAnswers,
+    Execute,
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutput,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
+
+def configure(c: Any) -> None:
+    """Wire clientlearn into an nbgrader config object (``c = get_config()``)."""
+    c.GenerateAssignment.preprocessors = list(GENERATE_ASSIGNMENT)
+    c.Autograde.sanitize_preprocessors = list(SANITIZE)
+    c.Autograde.autograde_preprocessors = list(AUTOGRADE)
+    # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.
+    c.Execute.timeout = 120

@@ -1,0 +1,246 @@
+"""The answer store: every answer on disk the moment it is given, and never lost.
+
+Answers live in one JSON file per folder, ``clientlearn.answers.json``, next to the
+notebooks (the folder nbgrader collects).  Each save takes a file lock, re-reads the
+file (another notebook in the folder may have written to it), changes one record
+and writes a temporary file that replaces the old one in a single ``os.replace``:
+a crash leaves either the old or the new file, never half of one.
+
+A notebook also carries its answers: the widget shows a small output with the
+mimetype :data:`MIMETYPE`, which JupyterLab saves in the ``.ipynb``.  So a lone
+notebook uploaded to an LMS still holds what the participant answered;
+:func:`records_from_notebook` reads them back, and :meth:`AnswerStore.merge`
+keeps the newer record of each question.
+
+A file that cannot be read as an answers file is never overwritten: it is renamed
+(``clientlearn.answers.set-aside-<time>.json``) and a notice says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import AnswerStoreError
+from .i18n import tr
+
+ANSWERS_FILE = "clientlearn.answers.json"
+MIMETYPE = "application/vnd.clientlearn.answers+json"
+FORMAT = "clientlearn-answers"
+VERSION = 1
+LOCK_TIMEOUT_S = 10.0
+
+
+def now_iso() -> str:
+    """The current time in UTC, as saved in records (millisecond precision)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One saved answer: the value, when it was saved, and how many times."""
+
+    value: Any
+    saved_at: str
+    attempts: int = 1
+    bank: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Any) -> Record:
+        if (
+            not isinstance(data, dict)
+            or "value" not in data
+            or not isinstance(data.get("saved_at"), str)
+            or not isinstance(data.get("attempts", 1), int)
+        ):
+            raise ValueError(f"not an answer record: {data!r:.80}")
+        _parse_time(data["saved_at"])
+        bank = data.get("bank")
+        return cls(data["value"], data["saved_at"], data.get("attempts", 1), bank)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def newer_than(self, other: Record) -> bool:
+        return _parse_time(self.saved_at) > _parse_time(other.saved_at)
+
+    def local_time(self) -> str:
+        """The saving time as the participant's clock shows it (HH:MM:SS)."""
+        return _parse_time(self.saved_at).astimezone().strftime("%H:%M:%S")
+
+
+def _parse_time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def decode(text: str) -> dict[str, Record]:
+    """Records from the text of an answers file; ValueError if it is not one."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a clientlearn answers file")
+    if data.get("version") != VERSION:
+        raise ValueError(f"unsupported answers-file version {data.get('version')!r}")
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        raise ValueError("'answers' is not a mapping")
+    return {str(qid): Record.from_json(rec) for qid, rec in answers.items()}
+
+
+def encode(records: Mapping[str, Record]) -> str:
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "answers": {qid: rec.to_json() for qid, rec in sorted(records.items())},
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` so that readers see the old or the new
+    content, never a mix: temporary file in the same folder, fsync, os.replace."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; nbgrader's exchange copies files between users.
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class AnswerStore:
+    """The answers of one folder.  Reads are fresh on every call, so two notebooks
+    (two kernels) in one folder see each other's answers and lose none."""
+
+    def __init__(self, folder: str | os.PathLike[str] = ".", *, lang: str = "uk") -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / ANSWERS_FILE
+        self.lang = lang
+        self.notices: list[str] = []
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        try:
+            with lock:
+                yield
+        except Timeout:
+            raise AnswerStoreError(
+                f"{self.path}: another program has held the answers lock for "
+                f"{LOCK_TIMEOUT_S:.0f} s; close other copies of this notebook and try again"
+            ) from None
+
+    def _read_unlocked(self) -> dict[str, Record]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (UnicodeDecodeError, IsADirectoryError) as err:
+            self._set_aside(str(err))
+            return {}
+        try:
+            return decode(text)
+        except ValueError as err:  # json.JSONDecodeError is a ValueError
+            self._set_aside(str(err))
+            return {}
+
+    def _set_aside(self, reason: str) -> None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        aside = self.path.with_name(f"clientlearn.answers.set-aside-{stamp}.json")
+        try:
+            os.replace(self.path, aside)
+        except OSError as err:
+            raise AnswerStoreError(
+                f"{self.path} cannot be read ({reason}) and cannot be moved aside "
+                f"({err.strerror}); move it away by hand and run the cell again"
+            ) from None
+        self.notices.append(tr("set_aside", self.lang, name=self.path.name, aside=aside.name))
+
+    def load(self) -> dict[str, Record]:
+        """All saved records (an unreadable file is set aside first)."""
+        if not self.path.exists():
+            return {}
+        with self._locked():
+            return self._read_unlocked()
+
+    def get(self, qid: str) -> Record | None:
+        return self.load().get(qid)
+
+    def save(self, qid: str, value: Any, *, bank: str | None = None) -> Record:
+        """Save ``value`` as the answer to ``qid``; returns the new record."""
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError) as err:
+            raise AnswerStoreError(f"answer to {qid!r} is not JSON: {err}") from None
+        try:
+            with self._locked():
+                records = self._read_unlocked()
+                previous = records.get(qid)
+                attempts = previous.attempts + 1 if previous else 1
+                record = Record(value, now_iso(), attempts, bank)
+                records[qid] = record
+                atomic_write_text(self.path, encode(records))
+        except OSError as err:
+            raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
+        return record
+
+    def merge(self, incoming: Mapping[str, Record]) -> dict[str, Record]:
+        """Add records from elsewhere (a notebook's outputs), keeping the newer one
+        of each question.  Returns the merged records."""
+        with self._locked():
+            records = self._read_unlocked()
+            changed = False
+            for qid, rec in incoming.items():
+                if qid not in records or rec.newer_than(records[qid]):
+                    records[qid] = rec
+                    changed = True
+            if changed:
+                atomic_write_text(self.path, encode(records))
+        return records
+
+
+def record_bundle(qid: str, record: Record | None, lang: str) -> dict[str, Any]:
+    """The output a question shows under its widget: the saved answer for the
+    notebook file (``MIMETYPE``) and a line for people saying it is saved."""
+    if record is None:
+        message = tr("not_answered_yet", lang)
+        payload: dict[str, Any] = {"question": qid, "record": None}
+    else:
+        message = tr("saved", lang, time=record.local_time(), attempts=record.attempts)
+        payload = {"question": qid, "record": record.to_json()}
+    return {MIMETYPE: payload, "text/plain": message}
+
+
+def records_from_notebook(nb: Mapping[str, Any]) -> dict[str, Record]:
+    """Answers carried in a notebook's outputs (newest per question).  Malformed
+    entries are skipped: a damaged output must not stop the rest from counting."""
+    found: dict[str, Record] = {}
+    for cell in nb.get("cells", []):
+        for output in cell.get("outputs", []) if isinstance(cell, Mapping) else []:
+            data = output.get("data", {}) if isinstance(output, Mapping) else {}
+            payload = data.get(MIMETYPE) if isinstance(data, Mapping) else None
+            if not isinstance(payload, Mapping) or not isinstance(payload.get("question"), str):
+                continue
+            try:
+                rec = Record.from_json(payload.get("record"))
+            except (ValueError, TypeError):
+                continue
+            qid = payload["question"]
+            if qid not in found or rec.newer_than(found[qid]):
+                found[qid] = rec
+    return found
