@@ -33,10 +33,10 @@ LANGS = ("uk", "en")
 _LABELS: dict[str, dict[str, str]] = {
     "uk": {
         "course": "Орієнтація на клієнта",
-        "cards": "Групи",
+        "cards": "Групи — «Орієнтація на клієнта»",
         "group": "Група {n}",
         "members": "Учасники",
-        "schedule": "Рольові ігри: розклад раундів",
+        "schedule": "Розклад рольових ігор — «Орієнтація на клієнта»",
         "round": "Раунд {n}",
         "group_col": "Група",
         "scenario": "Сценарій",
@@ -60,10 +60,10 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "course": "Client orientation",
-        "cards": "Groups",
+        "cards": "Groups — “Client orientation”",
         "group": "Group {n}",
         "members": "Participants",
-        "schedule": "Role-plays: round schedule",
+        "schedule": "Role-play schedule — “Client orientation”",
         "round": "Round {n}",
         "group_col": "Group",
         "scenario": "Scenario",
@@ -174,7 +174,7 @@ def render_group_cards(
     _check_lang(lang)
     if per_page < 1:
         raise ClientlearnError(f"per_page must be at least 1, got {per_page}")
-    heading = title or f"{label('cards', lang)}: {label('course', lang)}"
+    heading = title or label("cards", lang)
     cards = [_card(g, lang) for g in groups]
     pages = [
         '<section class="page">\n' + "".join(cards[i : i + per_page]) + "</section>\n"
@@ -186,7 +186,7 @@ def render_group_cards(
 def render_schedule(schedule: Schedule, *, lang: str = "uk", title: str | None = None) -> str:
     """A table per round: group, scenario, then who plays each role."""
     _check_lang(lang)
-    heading = title or f"{label('schedule', lang)}: {label('course', lang)}"
+    heading = title or label("schedule", lang)
     shown_roles = [*schedule.main_roles, OBSERVER]
     head = "".join(
         f"<th>{escape(text)}</th>"

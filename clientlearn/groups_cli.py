@@ -24,6 +24,7 @@ from clientlearn.groupcards import (
 from clientlearn.groups import (
     Group,
     form_groups,
+    name_sort_key,
     read_groups_csv,
     read_roster,
     repeated_pairs,
@@ -57,7 +58,8 @@ def _summary(groups: list[Group], lang: str) -> str:
     for g in groups:
         row = [str(g.number), str(len(g))]
         if balance:
-            row.append(", ".join(f"{v or '—'} {c}" for v, c in sorted(g.mix().items())))
+            mix = sorted(g.mix().items(), key=lambda vc: name_sort_key(vc[0]))
+            row.append(", ".join(f"{v or '—'} {c}" for v, c in mix))
         rows.append(row)
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     return "\n".join(

@@ -1,0 +1,159 @@
+"""Build nbgrader-ready notebooks from a lesson written in Markdown and a question bank.
+
+A lesson is Markdown with two additions:
+
+* a line ``{{ ask QUESTION-ID }}`` places a question: a locked cell that shows its
+  widget and, for a question worth points, an autograder test cell whose visible
+  part checks that it was answered and whose hidden part scores it;
+* a fenced block opened with ```` ```python ```` becomes a locked code cell.
+
+Everything else becomes Markdown cells (a line ``---`` alone starts a new cell).
+The first cell of every notebook is a locked set-up cell that loads the bank.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat.notebooknode import NotebookNode
+
+from .bank import Bank, load_bank
+from .errors import ClientlearnError
+
+_ASK = re.compile(r"^\{\{\s*ask\s+([A-Za-z0-9_.-]+)\s*\}\}\s*$")
+_FENCE = "```"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+def grade_id(qid: str, suffix: str) -> str:
+    """An nbgrader grade id for a question's cell (letters, digits, _ and -)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", qid) + "-" + suffix
+
+
+def _meta(cell_id: str, *, points: float | None = None) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "grade": points is not None,
+        "grade_id": cell_id,
+        "locked": True,
+        "schema_version": 3,
+        "solution": False,
+        "task": False,
+    }
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta, "deletable": False, "editable": False}
+
+
+def setup_cell(bank_file: str = "questions.yaml") -> NotebookNode:
+    source = (
+        "from clientlearn import Quiz\n"
+        "from clientlearn.grading import require_answer, score\n\n"
+        f'quiz = Quiz("{bank_file}")'
+    )
+    return nbformat.v4.new_code_cell(source, metadata=_meta("clientlearn-setup"))
+
+
+def question_cells(bank: Bank, qid: str, bank_file: str = "questions.yaml") -> list[NotebookNode]:
+    """The cell that shows question ``qid`` and, if it earns points, its test cell."""
+    question = bank[qid]
+    cells = [nbformat.v4.new_code_cell(f'quiz.ask("{qid}")', metadata=_meta(grade_id(qid, "ask")))]
+    if question.points > 0:
+        bank_arg = "" if bank_file == "questions.yaml" else f", bank={bank_file!r}"
+        source = (
+            f'require_answer("{qid}"{bank_arg})\n'
+            "### BEGIN HIDDEN TESTS\n"
+            f'score("{qid}"{bank_arg})\n'
+            "### END HIDDEN TESTS"
+        )
+        points = int(question.points) if question.points.is_integer() else question.points
+        cells.append(
+            nbformat.v4.new_code_cell(
+                source, metadata=_meta(grade_id(qid, "score"), points=points)
+            )
+        )
+    return cells
+
+
+def build_notebook(
+    lesson: str, bank: Bank, *, bank_file: str = "questions.yaml", source_name: str = "<lesson>"
+) -> NotebookNode:
+    """A notebook from lesson Markdown (see the module docstring)."""
+    cells: list[NotebookNode] = [setup_cell(bank_file)]
+    markdown: list[str] = []
+    code: list[str] | None = None
+    n_code = 0
+    asked: set[str] = set()
+
+    def flush() -> None:
+        text = "\n".join(markdown).strip()
+        if text:
+            cells.append(nbformat.v4.new_markdown_cell(text))
+        markdown.clear()
+
+    for number, line in enumerate(lesson.splitlines(), start=1):
+        if code is not None:
+            if line.strip() == _FENCE:
+                n_code += 1
+                cells.append(
+                    nbformat.v4.new_code_cell("\n".join(code), metadata=_meta(f"code-{n_code}"))
+                )
+                code = None
+            else:
+                code.append(line)
+            continue
+        match = _ASK.match(line)
+        if match:
+            flush()
+            qid = match.group(1)
+            if qid in asked:
+                raise ClientlearnError(f"{source_name}:{number}: question {qid!r} is asked twice")
+            if qid not in bank.questions:
+                raise ClientlearnError(
+                    f"{source_name}:{number}: no question {qid!r} in the bank {bank.id!r}"
+                )
+            asked.add(qid)
+            cells.extend(question_cells(bank, qid, bank_file))
+        elif line.strip() == "```python":
+            flush()
+            code = []
+        elif line.strip() == "---":
+            flush()
+        else:
+            markdown.append(line)
+    if code is not None:
+        raise ClientlearnError(f"{source_name}: a ```python block is not closed")
+    flush()
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata["language_info"] = {"name": "python"}
+    # Stable cell ids keep committed notebooks free of churn when rebuilt.
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:03d}"
+    return nb
+
+
+def build_notebook_file(lesson_path: Path, bank_path: Path, out: Path) -> Path:
+    """Build ``out`` from a lesson file and the bank next to the notebook."""
+    bank = load_bank(bank_path)
+    try:
+        lesson = lesson_path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ClientlearnError(f"{lesson_path}: cannot read the lesson: {err.strerror}") from None
+    nb = build_notebook(lesson, bank, bank_file=bank_path.name, source_name=str(lesson_path))
+    out.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    return out
+
+
+_SCORED = re.compile(r'^score\("([A-Za-z0-9_.-]+)"', re.MULTILINE)
+
+
+def scored_questions(nb: NotebookNode) -> list[str]:
+    """Ids of the questions a notebook's autograder test cells score."""
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+            found.extend(_SCORED.findall(cell.source))
+    return found
