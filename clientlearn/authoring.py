@@ -70,9 +70,7 @@ def question_cells(bank: Bank, qid: str, bank_file: str = "questions.yaml") -> l
         )
         points = int(question.points) if question.points.is_integer() else question.points
         cells.append(
-            nbformat.v4.new_code_cell(
-                source, metadata=_meta(grade_id(qid, "score"), points=points)
-            )
+            nbformat.v4.new_code_cell(source, metadata=_meta(grade_id(qid, "score"), points=points))
         )
     return cells
 

@@ -53,7 +53,7 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
         self.keep: list[object] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         lines: dict[str | int, int] = {}
         for key_node, _ in node.value:
             key = key_node.value
@@ -65,7 +65,7 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
         return mapping
 
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> list[Any]:
-        seq = super().construct_sequence(node, deep=deep)
+        seq: list[Any] = super().construct_sequence(node, deep=deep)
         self.lines[id(seq)] = {i: n.start_mark.line + 1 for i, n in enumerate(node.value)}
         self.keep.append(seq)
         return seq
@@ -252,14 +252,16 @@ def _key_problems(src: _Source, at: Path_, q: Mapping[str, Any]) -> list[Problem
         chosen = [key] if kind == "single" else key
         for k in chosen:
             if k not in options:
-                out.append(src.problem(where, f"key {k!r} is not among the options {sorted(options)}"))
+                out.append(
+                    src.problem(where, f"key {k!r} is not among the options {sorted(options)}")
+                )
         if kind == "multiple" and len(set(chosen)) != len(chosen):
             out.append(src.problem(where, "the key names an option twice"))
     elif kind == "ordering":
-        items = _ids(q["items"])
-        missing = [i for i in items if i not in key]
+        item_ids = _ids(q["items"])
+        missing = [i for i in item_ids if i not in key]
         repeated = sorted({k for k in key if key.count(k) > 1})
-        unknown = [k for k in key if k not in items]
+        unknown = [k for k in key if k not in item_ids]
         if missing:
             out.append(src.problem(where, f"the ordering key misses items {missing}"))
         if repeated:
@@ -273,9 +275,9 @@ def _key_problems(src: _Source, at: Path_, q: Mapping[str, Any]) -> list[Problem
                 out.append(src.problem((*where, item), f"{item!r} is not among the items"))
             if b not in bins:
                 out.append(src.problem((*where, item), f"bin {b!r} is not among {sorted(bins)}"))
-        missing = sorted(items - set(key))
-        if missing:
-            out.append(src.problem(where, f"the key does not place items {missing}"))
+        unplaced = sorted(items - set(key))
+        if unplaced:
+            out.append(src.problem(where, f"the key does not place items {unplaced}"))
     return out
 
 
@@ -316,7 +318,9 @@ def _scenario_problems(
                     changed = True
         for node_id, (j, _) in nodes.items():
             if node_id not in reach_end:
-                out.append(src.problem((*at, "nodes", j), f"from {node_id!r} no ending is reachable"))
+                out.append(
+                    src.problem((*at, "nodes", j), f"from {node_id!r} no ending is reachable")
+                )
     return out
 
 
@@ -433,7 +437,9 @@ def _read(path: Path) -> str:
 def _checked(text: str, file: str, *, require_keys: bool) -> _Source:
     src = _parse(text, file)
     if not isinstance(src.data, dict):
-        raise BankError([Problem(file, 1, "bank", "a bank is a mapping with 'bank' and 'questions'")])
+        raise BankError(
+            [Problem(file, 1, "bank", "a bank is a mapping with 'bank' and 'questions'")]
+        )
     problems = _schema_problems(src)
     if not problems:
         problems = _semantic_problems(src, require_keys=require_keys)
@@ -499,7 +505,7 @@ def public_yaml(text: str, file: str = "<bank>") -> str:
 def graded_key_strings(bank: Bank) -> list[str]:
     """Key values of graded questions as strings that must not appear in a release
     (used by the key-leak scan): short-text variants and numeric keys."""
-    found = []
+    found: list[str] = []
     for q in bank:
         if q.mode is Mode.GRADED and isinstance(q, ShortText) and q.key:
             found.extend(q.key)

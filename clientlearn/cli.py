@@ -6,12 +6,12 @@ traceback.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from .errors import ClientlearnError, InputFileError
+from .groups_cli import groups
 
 
 class _Group(click.Group):
@@ -80,8 +80,12 @@ def notebook_build(lesson: Path, bank_path: Path, out: Path) -> None:
 
 
 @cli.command()
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder for the demo course (default: a new temporary folder).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the demo course (default: a new temporary folder).",
+)
 @click.option("--participants", default=6, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
 def demo(out: Path | None, participants: int, seed: int) -> None:
@@ -91,9 +95,12 @@ def demo(out: Path | None, participants: int, seed: int) -> None:
     run_demo(out, participants=participants, seed=seed, echo=click.echo)
 
 
+cli.add_command(groups)
+
+
 def main() -> None:
     cli(prog_name="clientlearn")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -17,7 +17,7 @@ from pathlib import Path
 from .errors import ClientlearnError
 from .store import ANSWERS_FILE
 
-CONFIG = '''\
+CONFIG = """\
 # nbgrader configuration written by clientlearn.
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = {course_id!r}
@@ -25,7 +25,7 @@ c.CourseDirectory.course_id = {course_id!r}
 from clientlearn.nbgrader_plugins import configure  # noqa: E402
 
 configure(c)
-'''
+"""
 
 _SKIP = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", ANSWERS_FILE + "*")
 

@@ -33,7 +33,7 @@ from .store import AnswerStore
 DEFAULT_BANK = "questions.yaml"
 
 
-class Unanswered(AssertionError):  # noqa: N818 - read by participants in nbgrader's output
+class Unanswered(AssertionError):
     """Raised in a test cell while its question has no answer."""
 
 

@@ -13,12 +13,10 @@ import unicodedata
 # Apostrophe look-alikes (Ukrainian uses one in words such as «м'ята»).
 _APOSTROPHES = "'’ʼ‘`´′＇"
 _DASHES = "‐‑‒–—―−"
-_QUOTES = "«»„“”\"‹›"
+_QUOTES = '«»„“”"‹›'
 
 # Letters that look the same in Latin and Cyrillic script, both cases.
-_LATIN_TO_CYRILLIC = dict(
-    zip("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу", strict=True)
-)
+_LATIN_TO_CYRILLIC = dict(zip("AaBCcEeHIiKkMOoPpTXxYy", "АаВСсЕеНІіКкМОоРрТХхУу", strict=True))
 _CYRILLIC_TO_LATIN = {cyr: lat for lat, cyr in _LATIN_TO_CYRILLIC.items()}
 
 _WORD = re.compile(r"\w+")

@@ -128,6 +128,10 @@ def _option_ids(options: Sequence[Option]) -> set[str]:
     return {o.id for o in options}
 
 
+def _is_id_list(answer: Answer) -> bool:
+    return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
+
+
 def _require(cond: bool, question: Question, what: str) -> None:
     if not cond:
         raise AnswerShapeError(f"answer to {question.id!r}: {what}")
@@ -142,7 +146,11 @@ class SingleChoice(Question):
     key: str | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(answer in _option_ids(self.options), self, f"unknown option {answer!r}")
+        _require(
+            isinstance(answer, str) and answer in _option_ids(self.options),
+            self,
+            f"unknown option {answer!r}",
+        )
 
     def _fraction(self, answer: Answer) -> float:
         return 1.0 if answer == self.key else 0.0
@@ -161,7 +169,7 @@ class MultipleChoice(Question):
     key: frozenset[str] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(isinstance(answer, list), self, "expected a list of option ids")
+        _require(_is_id_list(answer), self, "expected a list of option ids")
         unknown = set(answer) - _option_ids(self.options)
         _require(not unknown, self, f"unknown options {sorted(unknown)}")
 
@@ -220,7 +228,7 @@ class Ordering(Question):
     key: tuple[str, ...] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(isinstance(answer, list), self, "expected a list of item ids")
+        _require(_is_id_list(answer), self, "expected a list of item ids")
         _require(len(set(answer)) == len(answer), self, "an item appears twice")
         unknown = set(answer) - _option_ids(self.items)
         _require(not unknown, self, f"unknown items {sorted(unknown)}")
@@ -243,7 +251,12 @@ class Matching(Question):
     key: Mapping[str, str] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(isinstance(answer, dict), self, "expected a mapping item -> bin")
+        _require(
+            isinstance(answer, dict)
+            and all(isinstance(v, str) or v is None for v in answer.values()),
+            self,
+            "expected a mapping item -> bin",
+        )
         unknown = set(answer) - _option_ids(self.items)
         _require(not unknown, self, f"unknown items {sorted(unknown)}")
         bad = {v for v in answer.values() if v is not None} - _option_ids(self.bins)
@@ -402,7 +415,7 @@ class Scenario(Question):
         return steps, at
 
     def check_answer(self, answer: Answer) -> None:
-        _require(isinstance(answer, list), self, "expected the list of choices taken")
+        _require(_is_id_list(answer), self, "expected the list of choices taken")
         self.walk(answer)
 
     def ending(self, answer: Answer) -> Ending | None:

@@ -35,7 +35,9 @@ class Quiz:
     ) -> None:
         self.folder = Path(folder) if folder is not None else Path.cwd()
         bank_path = Path(bank)
-        self.bank: Bank = load_bank(bank_path if bank_path.is_absolute() else self.folder / bank_path)
+        self.bank: Bank = load_bank(
+            bank_path if bank_path.is_absolute() else self.folder / bank_path
+        )
         chosen = lang or os.environ.get("CLIENTLEARN_LANG") or self.bank.lang
         self.lang = chosen if chosen in LANGUAGES else "uk"
         self.store = AnswerStore(self.folder, lang=self.lang)

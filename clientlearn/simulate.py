@@ -109,7 +109,9 @@ def simulated_answer(q: Question, rng: random.Random, skill: float) -> Answer:
         while at in q.nodes:
             node = q.nodes[at]
             good = best_path(q, at)
-            choice = node.choices[0] if not good else next(c for c in node.choices if c.id == good[0])
+            choice = (
+                node.choices[0] if not good else next(c for c in node.choices if c.id == good[0])
+            )
             if rng.random() >= skill:
                 choice = rng.choice(node.choices)
             path.append(choice.id)

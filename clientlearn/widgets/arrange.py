@@ -52,17 +52,25 @@ class OrderingView(QuestionView):
                 continue
             text = pick(item.text, self.lang)
             button = w.Button(
-                description=text, tooltip=tr("place", self.lang, item=text), layout=w.Layout(width="auto")
+                description=text,
+                tooltip=tr("place", self.lang, item=text),
+                layout=w.Layout(width="auto"),
             )
             button.on_click(lambda _b, i=item.id: self.move(i, "add"))
             pool.append(button)
-        self.pool.children = pool or [w.HTML(f"<small>{html.escape(tr('all_placed', self.lang))}</small>")]
+        self.pool.children = pool or [
+            w.HTML(f"<small>{html.escape(tr('all_placed', self.lang))}</small>")
+        ]
         rows = []
         for n, item_id in enumerate(self.order, start=1):
             text = self._text(item_id)
             label = w.HTML(f"<b>{n}.</b> {html.escape(text)}")
             buttons = []
-            for action, symbol, key in (("up", "↑", "move_up"), ("down", "↓", "move_down"), ("remove", "✕", "remove")):
+            for action, symbol, key in (
+                ("up", "↑", "move_up"),
+                ("down", "↓", "move_down"),
+                ("remove", "✕", "remove"),
+            ):
                 b = w.Button(
                     description=symbol,
                     tooltip=tr(key, self.lang, item=text),
@@ -127,7 +135,9 @@ class MatchingView(QuestionView):
             )
             select.observe(self.changed, names="value")
             self.selects[item.id] = select
-            rows.append(w.VBox([w.HTML(f"<b>{n}.</b> {html.escape(pick(item.text, self.lang))}"), select]))
+            rows.append(
+                w.VBox([w.HTML(f"<b>{n}.</b> {html.escape(pick(item.text, self.lang))}"), select])
+            )
         return w.VBox(rows)
 
     def read(self) -> Answer:
@@ -150,4 +160,3 @@ class MatchingView(QuestionView):
         lines = [pick(q.text, self.lang), f"  [{bins}]"]
         lines += [f"  - {pick(o.text, self.lang)}" for o in q.items]
         return "\n".join(lines)
-

@@ -42,9 +42,8 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.record: Record | None = store.get(question.id)
         self.feedback = w.HTML(value="")
         self.status = w.HTML(value="")
-        prompt = w.HTML(
-            value=f'<div class="clientlearn-question"><b>{html_text(pick(question.text, lang))}</b></div>'
-        )
+        text = html_text(pick(question.text, lang))
+        prompt = w.HTML(value=f'<div class="clientlearn-question"><b>{text}</b></div>')
         control = self.build()
         children = [prompt, control, self.feedback, self.status]
         super().__init__(children=children, layout=w.Layout(margin="0.5em 0"))

@@ -1,0 +1,201 @@
+"""Question banks: loading, the participants' copy, and every problem reported as
+FILE:LINE: FIELD: message by `clientlearn bank check`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from clientlearn.bank import load_bank, parse_bank, public_yaml, schema
+from clientlearn.cli import cli
+from clientlearn.errors import BankError
+from clientlearn.questions import QUESTION_TYPES
+
+from .conftest import SHOWCASE
+
+GOOD = """\
+bank: tiny
+questions:
+  - id: q1
+    type: single
+    text: {uk: Оберіть, en: Choose}
+    options:
+      - {id: a, text: {uk: Перше}}
+      - {id: b, text: {uk: Друге}}
+    key: a
+    points: 2
+  - id: q2
+    type: ordering
+    text: {uk: Упорядкуйте}
+    items:
+      - {id: x, text: {uk: Ікс}}
+      - {id: y, text: {uk: Ігрек}}
+      - {id: z, text: {uk: Зет}}
+    key: [x, y, z]
+"""
+
+# (edit of GOOD, expected line, expected field, words in the message)
+BAD_CASES = {
+    "duplicate id": (GOOD.replace("id: q2", "id: q1"), 11, "q1.id", "already used"),
+    "key not among options": (
+        GOOD.replace("key: a", "key: c"),
+        9,
+        "q1.key",
+        "not among the options",
+    ),
+    "ordering key misses an item": (
+        GOOD.replace("key: [x, y, z]", "key: [x, y]"),
+        18,
+        "q2.key",
+        "misses",
+    ),
+    "ordering key repeats an item": (
+        GOOD.replace("key: [x, y, z]", "key: [x, y, z, z]"),
+        18,
+        "q2.key",
+        "repeats",
+    ),
+    "non-positive points": (GOOD.replace("points: 2", "points: 0"), 10, "q1.points", "positive"),
+    "negative points": (GOOD.replace("points: 2", "points: -1"), 10, "q1.points", "positive"),
+    "missing uk text": (
+        GOOD.replace("text: {uk: Оберіть, en: Choose}", "text: {en: Choose}"),
+        5,
+        "q1.text",
+        "'uk'",
+    ),
+    "missing uk option text": (
+        GOOD.replace("{id: b, text: {uk: Друге}}", "{id: b, text: {en: Second}}"),
+        8,
+        "q1.options[1].text",
+        "'uk'",
+    ),
+    "malformed yaml": (
+        GOOD.replace("key: [x, y, z]", "key: [x, y, z"),
+        19,
+        "yaml",
+        "not valid YAML",
+    ),
+    "key given twice": (
+        GOOD.replace("    points: 2\n", "    points: 2\n    key: b\n"),
+        11,
+        "key",
+        "twice",
+    ),
+    "unknown type": (GOOD.replace("type: single", "type: essay"), 4, "q1.type", "essay"),
+    "misspelt field": (GOOD.replace("points: 2", "pionts: 2"), 3, "q1", "pionts"),
+    "graded without key": (GOOD.replace("    key: a\n", ""), 3, "q1", "no key"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bank_check_names_file_line_and_field(case: str, tmp_path: Path) -> None:
+    text, line, field, words = BAD_CASES[case]
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert any(out.startswith(f"{path}:{line}: {field}: ") and words in out for out in lines), (
+        result.stdout
+    )
+
+
+def test_bank_check_accepts_good_banks(tmp_path: Path) -> None:
+    path = tmp_path / "bank.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bank", "check", str(path), str(SHOWCASE)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
+def test_bank_check_reports_every_problem_of_several_files(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    one.write_text(
+        GOOD.replace("key: a", "key: c").replace("points: 2", "points: 0"), encoding="utf-8"
+    )
+    two.write_text(GOOD.replace("id: q2", "id: q1"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bank", "check", str(one), str(two)])
+    assert result.exit_code == 1
+    assert len(result.stdout.strip().splitlines()) == 3
+
+
+def test_missing_file_and_wrong_encoding(tmp_path: Path) -> None:
+    latin = tmp_path / "cp1251.yaml"
+    latin.write_bytes(GOOD.encode("cp1251"))
+    result = CliRunner().invoke(cli, ["bank", "check", str(tmp_path / "none.yaml"), str(latin)])
+    assert result.exit_code == 1
+    assert "none.yaml: file: no such file" in result.stdout
+    assert "cp1251.yaml: file: not UTF-8" in result.stdout
+
+
+def test_load_raises_bank_error_with_problems(tmp_path: Path) -> None:
+    with pytest.raises(BankError) as err:
+        parse_bank(GOOD.replace("key: a", "key: c"), "inline.yaml")
+    assert err.value.problems[0].line == 9
+    assert "inline.yaml:9: q1.key:" in str(err.value)
+
+
+def test_scenario_problems_are_caught(tmp_path: Path) -> None:
+    data = yaml.safe_load(SHOWCASE.read_text(encoding="utf-8"))
+    scenario = next(q for q in data["questions"] if q["type"] == "scenario")
+    scenario["nodes"][1]["choices"][0]["next"] = "nowhere"
+    scenario["start"] = "n9"
+    with pytest.raises(BankError) as err:
+        parse_bank(yaml.safe_dump(data, allow_unicode=True))
+    messages = [p.message for p in err.value.problems]
+    assert any("'nowhere' is neither a node nor an ending" in m for m in messages)
+    assert any("start 'n9' is not a node" in m for m in messages)
+
+
+def test_schema_lists_every_question_type_and_validates_the_showcase() -> None:
+    enum = schema()["$defs"]["question"]["properties"]["type"]["enum"]
+    assert set(enum) == set(QUESTION_TYPES)
+    jsonschema.Draft202012Validator.check_schema(schema())
+    jsonschema.validate(yaml.safe_load(SHOWCASE.read_text(encoding="utf-8")), schema())
+
+
+def test_schema_ships_as_a_file_editors_can_use() -> None:
+    import clientlearn
+
+    path = Path(clientlearn.__file__).parent / "schema" / "bank.schema.json"
+    assert json.loads(path.read_text(encoding="utf-8")) == schema()
+
+
+def test_public_copy_holds_no_graded_key() -> None:
+    text = public_yaml(SHOWCASE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(text)
+    assert data["public"] is True
+    for q in data["questions"]:
+        assert "key" not in q
+        assert "explanation" not in q
+        for ending in q.get("endings", []):
+            assert "score" not in ending
+    public = parse_bank(text)
+    assert public.public and len(public) == len(load_bank(SHOWCASE))
+
+
+def test_public_copy_keeps_self_check_keys() -> None:
+    text = GOOD.replace("    points: 2\n", "    points: 2\n    mode: selfcheck\n")
+    data = yaml.safe_load(public_yaml(text))
+    assert data["questions"][0]["key"] == "a"
+    assert "key" not in data["questions"][1]
+
+
+def test_a_public_bank_must_not_carry_graded_keys(tmp_path: Path) -> None:
+    path = tmp_path / "public.yaml"
+    path.write_text("public: true\n" + GOOD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+    assert result.exit_code == 1
+    assert "a public bank must not hold a graded key" in result.stdout
+
+
+def test_bank_publish_command() -> None:
+    result = CliRunner().invoke(cli, ["bank", "publish", str(SHOWCASE)])
+    assert result.exit_code == 0
+    assert "public: true" in result.stdout
+    assert "key:" not in result.stdout

@@ -1,0 +1,135 @@
+"""The answer store: atomic saves, attempts, merging, and files set aside, never overwritten."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from clientlearn.store import (
+    ANSWERS_FILE,
+    MIMETYPE,
+    AnswerStore,
+    Record,
+    record_bundle,
+    records_from_notebook,
+)
+
+
+def test_save_is_on_disk_with_time_and_attempts(tmp_path: Path) -> None:
+    store = AnswerStore(tmp_path)
+    first = store.save("q1", "b", bank="showcase")
+    second = store.save("q1", "c", bank="showcase")
+    data = json.loads((tmp_path / ANSWERS_FILE).read_text(encoding="utf-8"))
+    saved = data["answers"]["q1"]
+    assert saved["value"] == "c" and saved["attempts"] == 2 and saved["bank"] == "showcase"
+    assert second.attempts == 2 and first.attempts == 1
+    assert Record.from_json(saved).newer_than(first) or saved["saved_at"] == first.saved_at
+    # No temporary files are left behind.
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+        ANSWERS_FILE
+    ]
+
+
+def test_a_new_store_reads_what_another_wrote(tmp_path: Path) -> None:
+    AnswerStore(tmp_path).save("q1", ["a", "c"])
+    assert AnswerStore(tmp_path).get("q1").value == ["a", "c"]  # type: ignore[union-attr]
+
+
+def test_cyrillic_is_stored_as_utf8(tmp_path: Path) -> None:
+    AnswerStore(tmp_path).save("q1", "Мар’яна")
+    assert "Мар’яна" in (tmp_path / ANSWERS_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b'{"format": "something-else", "answers": {}}', b"\xff\xfe\x00garbage", b"[]"],
+    ids=["corrupt", "foreign", "binary", "list"],
+)
+def test_unreadable_file_is_set_aside_not_overwritten(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / ANSWERS_FILE
+    path.write_bytes(content)
+    store = AnswerStore(tmp_path)
+    assert store.load() == {}
+    aside = list(tmp_path.glob("clientlearn.answers.set-aside-*.json"))
+    assert len(aside) == 1 and aside[0].read_bytes() == content
+    assert store.notices and aside[0].name in store.notices[0]
+    assert "тренера" in store.notices[0]
+    store.save("q1", "a")
+    assert AnswerStore(tmp_path).get("q1").value == "a"  # type: ignore[union-attr]
+    assert aside[0].read_bytes() == content
+
+
+def test_merge_keeps_the_newer_record(tmp_path: Path) -> None:
+    store = AnswerStore(tmp_path)
+    store.save("q1", "disk")
+    old = Record("older", "2020-01-01T00:00:00.000+00:00", 1)
+    new = Record("newer", "2999-01-01T00:00:00.000+00:00", 5)
+    merged = store.merge({"q1": old, "q2": new})
+    assert merged["q1"].value == "disk" and merged["q2"].value == "newer"
+    merged = store.merge({"q1": new})
+    assert AnswerStore(tmp_path).get("q1") == new
+
+
+def test_records_travel_in_notebook_outputs() -> None:
+    rec = Record(["a"], "2026-11-28T10:00:00.000+00:00", 2, "showcase")
+    older = Record(["b"], "2026-11-28T09:00:00.000+00:00", 1, "showcase")
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {"output_type": "display_data", "data": record_bundle("q1", older, "uk")}
+                ],
+            },
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {"output_type": "display_data", "data": record_bundle("q1", rec, "uk")}
+                ],
+            },
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {"output_type": "display_data", "data": record_bundle("q2", None, "uk")}
+                ],
+            },
+            {
+                "cell_type": "code",
+                "outputs": [
+                    {
+                        "output_type": "display_data",
+                        "data": {MIMETYPE: {"question": "q3", "record": "junk"}},
+                    }
+                ],
+            },
+            {"cell_type": "markdown"},
+        ]
+    }
+    assert records_from_notebook(nb) == {"q1": rec}
+
+
+def test_saved_line_for_people_is_in_both_languages() -> None:
+    rec = Record("a", "2026-11-28T10:00:00.000+00:00", 3)
+    assert "збережено" in record_bundle("q1", rec, "uk")["text/plain"]
+    assert "(attempt 3)" in record_bundle("q1", rec, "en")["text/plain"]
+
+
+def _writer(folder: str, prefix: str, count: int) -> None:
+    store = AnswerStore(folder)
+    for i in range(count):
+        store.save(f"{prefix}{i}", i)
+
+
+def test_two_processes_writing_rapidly_lose_nothing(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(str(tmp_path), p, 60)) for p in ("a", "b")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    records = AnswerStore(tmp_path).load()
+    assert len(records) == 120
