@@ -22,6 +22,7 @@ nothing to stderr and clamp the score.
 
 from __future__ import annotations
 
+import os
 import warnings
 from pathlib import Path
 
@@ -49,7 +50,13 @@ def _context(bank: str | Path, folder: str | Path | None) -> tuple[Bank, AnswerS
 def require_answer(
     qid: str, *, bank: str | Path = DEFAULT_BANK, folder: str | Path | None = None
 ) -> None:
-    """Fail with a message in the bank's language if ``qid`` has no answer yet."""
+    """Fail with a message in the bank's language if ``qid`` has no answer yet.
+
+    Only nbgrader's validate and autograde runs fail (they set
+    ``NBGRADER_EXECUTION``); in a participant's own kernel the cell just says
+    whether an answer is saved, so "Run all" does not stop before the
+    participant has had a chance to answer.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         loaded, store = _context(bank, folder)
@@ -57,9 +64,13 @@ def require_answer(
         record = store.get(qid)
         for notice in store.notices:
             print(notice)
-    if record is None or not question.is_answered(record.value):
-        lang = loaded.lang or default_language()
-        raise Unanswered(tr("unanswered", lang, label=question.label(lang), qid=qid))
+    lang = loaded.lang or default_language()
+    answered = record is not None and question.is_answered(record.value)
+    if os.environ.get("NBGRADER_EXECUTION"):
+        if not answered:
+            raise Unanswered(tr("unanswered", lang, label=question.label(lang), qid=qid))
+    else:
+        print(tr("check_answered" if answered else "check_unanswered", lang))
 
 
 def score(

@@ -24,6 +24,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Question “{label}” ({qid}) has no answer yet. Go back to it above, "
         "answer it and save the notebook.",
     },
+    "check_answered": {
+        "uk": "✓ Відповідь на це питання збережено.",
+        "en": "✓ An answer to this question is saved.",
+    },
+    "check_unanswered": {
+        "uk": "Відповіді на питання вище ще немає: вона збережеться, щойно ви відповісте.",
+        "en": "The question above has no answer yet: it is saved as soon as you answer.",
+    },
     "set_aside": {
         "uk": "Файл відповідей {name} пошкоджений або належить іншій програмі: його "
         "відкладено як {aside}, а відповіді далі зберігаються в новому файлі. "
