@@ -219,7 +219,7 @@ def test_autograde_used_the_instructor_bank_and_kept_answers(
 def test_validate_lists_unanswered_questions_in_ukrainian(
     course: tuple[Course, Bank], graded: dict[str, Any]
 ) -> None:
-    c, bank = course
+    c, _ = course
     proc = c.nbgrader("validate", str(c.submission_dir("carol", ASSIGNMENT) / "quiz.ipynb"))
     out = proc.stdout + proc.stderr
     assert "ще без відповіді" in out
