@@ -135,7 +135,8 @@ class AnswerStore:
     def _locked(self) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
-        lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
+        # A dot file: JupyterLab's file browser hides it from participants.
+        lock = FileLock(str(self.folder / ".clientlearn.answers.lock"), timeout=LOCK_TIMEOUT_S)
         try:
             with lock:
                 yield

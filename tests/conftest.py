@@ -18,3 +18,11 @@ def quiz_folder(tmp_path: Path) -> Path:
     folder.mkdir()
     shutil.copy(SHOWCASE, folder / "questions.yaml")
     return folder
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    # Lets fixtures see whether the test failed (to keep a screenshot).
+    report = yield
+    setattr(item, "rep_" + report.when, report)
+    return report

@@ -28,7 +28,7 @@ def test_save_is_on_disk_with_time_and_attempts(tmp_path: Path) -> None:
     assert second.attempts == 2 and first.attempts == 1
     assert Record.from_json(saved).newer_than(first) or saved["saved_at"] == first.saved_at
     # No temporary files are left behind.
-    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
         ANSWERS_FILE
     ]
 

@@ -1,0 +1,122 @@
+"""A participant in a real JupyterLab page: click an answer, reload, the answer stays."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+
+from clientlearn.authoring import build_notebook
+from clientlearn.bank import load_bank
+from clientlearn.course import Course
+from clientlearn.store import ANSWERS_FILE
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, jupyterlab, require_chromium
+from .conftest import SHOWCASE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def released(tmp_path: Path) -> Path:
+    """The showcase quiz as nbgrader releases it; the notebook sits at the server's root."""
+    source = tmp_path / "src" / "quiz"
+    source.mkdir(parents=True)
+    shutil.copy(SHOWCASE, source / "questions.yaml")
+    bank = load_bank(source / "questions.yaml")
+    lesson = "# Перевірка\n\n{{ ask sc.single }}\n\n{{ ask sc.multiple }}\n"
+    nbformat.write(build_notebook(lesson, bank), source / "quiz.ipynb")
+    course = Course.create(tmp_path / "course")
+    course.add_source(source)
+    course.nbgrader("generate_assignment", "quiz", "--force")
+    root = tmp_path / "participant"
+    shutil.copytree(course.release_dir("quiz"), root)
+    return root
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest) -> Iterator[Any]:
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    out = artifacts_dir(request.node.name)
+    console: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+            pg.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
+            yield pg
+            failed = getattr(request.node, "rep_call", None)
+            if failed is None or failed.failed:
+                pg.screenshot(path=str(out / "failure.png"), full_page=True)
+        finally:
+            (out / "console.log").write_text("\n".join(console), encoding="utf-8")
+            browser.close()
+
+
+def saved(folder: Path) -> dict[str, Any]:
+    path = folder / ANSWERS_FILE
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {qid: rec["value"] for qid, rec in data["answers"].items()}
+
+
+def wait_for(condition: Any, timeout: float = 10.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    return condition()
+
+
+def run_all(page: Any) -> None:
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+
+
+def open_notebook(page: Any, url: str) -> None:
+    page.goto(url)
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    # The kernel is idle once the toolbar's status says so.
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        timeout=60_000
+    )
+
+
+def test_click_reload_rerun_shows_saved_answer(released: Path, page: Any, tmp_path: Path) -> None:
+    with jupyterlab(released, tmp_path / "lab.log") as lab:
+        open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
+        run_all(page)
+        option = page.get_by_label("Відкладає роботу й вітає користувача")
+        option.wait_for(timeout=60_000)
+        assert not option.is_checked()  # nothing is pre-selected
+        option.check()
+        # On disk within a second of the click, without a save button.
+        assert wait_for(lambda: saved(released).get("sc.single") == "b", timeout=1.5)
+        page.get_by_label("Керівники підтримують персонал").check()
+        assert wait_for(lambda: saved(released).get("sc.multiple") == ["c"])
+        page.get_by_text("✓ Відповідь збережено").first.wait_for()
+
+        page.reload()
+        open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
+        assert saved(released) == {"sc.single": "b", "sc.multiple": ["c"]}
+        run_all(page)
+        option = page.get_by_label("Відкладає роботу й вітає користувача")
+        option.wait_for(timeout=60_000)
+        wait_for(option.is_checked)
+        assert option.is_checked()
+        assert page.get_by_label("Керівники підтримують персонал").is_checked()
+        # A further click adds to the saved selection instead of replacing it.
+        page.get_by_label("Навчання персоналу є пріоритетом").check()
+        assert wait_for(lambda: saved(released).get("sc.multiple") == ["a", "c"])
+        page.screenshot(path=str(artifacts_dir("browser-ok") / "after-reload.png"), full_page=True)
