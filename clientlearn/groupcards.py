@@ -13,7 +13,8 @@ from html import escape
 from pathlib import Path
 
 from clientlearn.errors import ClientlearnError
-from clientlearn.groups import Group, write_text_atomic
+from clientlearn.files import write_text_atomic
+from clientlearn.groups import Group
 from clientlearn.rotation import OBSERVER, Schedule
 
 __all__ = [

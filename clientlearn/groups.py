@@ -27,18 +27,16 @@ groups))``.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import random
-import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from clientlearn.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.files import write_text_atomic
 
 __all__ = [
     "Group",
@@ -53,7 +51,6 @@ __all__ = [
     "read_roster",
     "repeated_pairs",
     "write_groups_csv",
-    "write_text_atomic",
 ]
 
 # With `avoid`, extra seeded starts help the swap search out of local minima;
@@ -535,33 +532,6 @@ def form_groups(
 
 
 # ---------------------------------------------------------------- writing
-
-
-def write_text_atomic(path: Path | str, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` via a temp file in the same folder and ``os.replace``,
-    so a reader never sees half a file and a failed write leaves the old file."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise ClientlearnError(
-            f"cannot write {path}: {err.strerror}; check that the folder exists"
-        ) from err
-    try:
-        with open(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are shared with co-trainers
-        os.replace(tmp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ClientlearnError(f"cannot write {path}: {err.strerror}") from err
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def write_groups_csv(groups: Sequence[Group], path: Path | str) -> None:

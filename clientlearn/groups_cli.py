@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from clientlearn.errors import ClientlearnError
+from clientlearn.files import write_text_atomic
 from clientlearn.groupcards import (
     LANGS,
     column_label,
@@ -29,7 +30,6 @@ from clientlearn.groups import (
     read_roster,
     repeated_pairs,
     write_groups_csv,
-    write_text_atomic,
 )
 from clientlearn.rotation import DEFAULT_ROLES, load_scenarios, rotate, write_schedule_csv
 

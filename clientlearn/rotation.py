@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from clientlearn.errors import ClientlearnError, InputFileError, Problem
-from clientlearn.groups import Group, Person, read_csv_rows, write_text_atomic
+from clientlearn.files import write_text_atomic
+from clientlearn.groups import Group, Person, read_csv_rows
 
 __all__ = [
     "DEFAULT_ROLES",

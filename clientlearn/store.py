@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import AnswerStoreError
+from .files import replace_atomically
 from .i18n import tr
 
 ANSWERS_FILE = "clientlearn.answers.json"
@@ -101,24 +101,6 @@ def encode(records: Mapping[str, Record]) -> str:
         "answers": {qid: rec.to_json() for qid, rec in sorted(records.items())},
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` so that readers see the old or the new
-    content, never a mix: temporary file in the same folder, fsync, os.replace."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private; nbgrader's exchange copies files between users.
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 class AnswerStore:
@@ -195,7 +177,7 @@ class AnswerStore:
                 attempts = previous.attempts + 1 if previous else 1
                 record = Record(value, now_iso(), attempts, bank)
                 records[qid] = record
-                atomic_write_text(self.path, encode(records))
+                replace_atomically(self.path, encode(records))
         except OSError as err:
             raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
         return record
@@ -211,7 +193,7 @@ class AnswerStore:
                     records[qid] = rec
                     changed = True
             if changed:
-                atomic_write_text(self.path, encode(records))
+                replace_atomically(self.path, encode(records))
         return records
 
 
