@@ -220,7 +220,9 @@ def _semantic_problems(src: _Source, *, require_keys: bool) -> list[Problem]:
             add(src.problem((*at, "id"), f"id {qid!r} is already used by question {seen[qid] + 1}"))
         seen.setdefault(qid, i)
         points = q.get("points")
-        if points is not None and (points < 0 or (points == 0 and kind != "rating")):
+        # A rating or a self-check warm-up may be worth nothing; a graded question may not.
+        may_be_zero = kind == "rating" or q.get("mode") == "selfcheck"
+        if points is not None and (points < 0 or (points == 0 and not may_be_zero)):
             add(src.problem((*at, "points"), f"points must be positive, not {points}"))
         for list_name in ("options", "items", "bins"):
             ids = _ids(q.get(list_name, []))

@@ -65,7 +65,8 @@ def run_demo(
     rng = random.Random(seed)
     expected: dict[str, dict[str, float]] = {}
     results: dict[str, dict[str, float]] = {}
-    for source in course_sources():
+    sources = course_sources()
+    for source in sources:
         name = course.add_source(source)
         echo(f"[{name}] nbgrader generate_assignment …")
         course.nbgrader("generate_assignment", name, "--force", log=log)
@@ -86,7 +87,7 @@ def run_demo(
         for s in course.scores(name):
             results.setdefault(s.student, {})[name] = s.score
             results[s.student][name + " max"] = s.max_score
-    names = [p.name for p in course_sources()]
+    names = [p.name for p in sources]
     echo("")
     echo(f"{'participant':<22}" + "".join(f"{n[:22]:>24}" for n in names) + f"{'check':>8}")
     mismatches = 0

@@ -152,3 +152,5 @@ def configure(c: Any) -> None:
     c.Autograde.autograde_preprocessors = list(AUTOGRADE)
     # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.
     c.Execute.timeout = 120
+    # Widget state is useless in a graded copy and makes each notebook ~200 KB larger.
+    c.Execute.store_widget_state = False

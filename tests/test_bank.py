@@ -199,3 +199,9 @@ def test_bank_publish_command() -> None:
     assert result.exit_code == 0
     assert "public: true" in result.stdout
     assert "key:" not in result.stdout
+
+
+def test_a_self_check_warm_up_may_be_worth_nothing(tmp_path: Path) -> None:
+    text = GOOD.replace("    points: 2\n", "    points: 0\n    mode: selfcheck\n")
+    bank = parse_bank(text)
+    assert bank["q1"].points == 0 and bank["q1"].score("a") == 0

@@ -1,0 +1,39 @@
+"""The course as shipped: banks check clean and every notebook is exactly what its lesson builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from clientlearn.authoring import build_notebook
+from clientlearn.bank import check_bank, load_bank
+
+REPO = Path(__file__).resolve().parent.parent
+MODULES = [REPO / "module1_client_service", REPO / "module2_difficult_situations"]
+LESSONS = REPO / "course" / "lessons"
+
+
+def notebooks() -> list[Path]:
+    return sorted(p for m in MODULES for p in m.glob("*.ipynb"))
+
+
+@pytest.mark.parametrize(
+    "module", [m for m in MODULES if (m / "questions.yaml").exists()], ids=lambda p: p.name
+)
+def test_bank_is_clean(module: Path) -> None:
+    assert check_bank(module / "questions.yaml") == []
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
+def test_notebook_is_built_from_its_lesson(path: Path) -> None:
+    lesson = LESSONS / path.parent.name / (path.stem + ".md")
+    assert lesson.exists(), f"{path.name} has no lesson {lesson}"
+    bank = load_bank(path.parent / "questions.yaml")
+    built = build_notebook(lesson.read_text(encoding="utf-8"), bank, source_name=str(lesson))
+    committed = nbformat.read(path, as_version=4)
+    assert nbformat.writes(committed) == nbformat.writes(built), (
+        f"{path} differs from its lesson; rebuild it with `clientlearn notebook build`"
+    )
+    assert not any(c.get("outputs") for c in committed.cells if c.cell_type == "code")
