@@ -37,6 +37,10 @@ def test_generate_assignment_from_the_course_folder(tmp_path: Path) -> None:
     )
     released = yaml.safe_load((release / "questions.yaml").read_text(encoding="utf-8"))
     assert released["public"] is True
-    graded = [q for q in released["questions"] if q.get("mode", "graded") == "graded"]
+    graded = [
+        q
+        for q in released["questions"]
+        if q.get("mode", "graded") == "graded" and q["type"] != "rating"
+    ]
     assert graded and all("key" not in q and "explanation" not in q for q in graded)
     assert (tmp_path / "course" / "gradebook.db").exists()
