@@ -60,14 +60,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "choose": {"uk": "— оберіть —", "en": "— choose —"},
     "your_order": {"uk": "Ваш порядок:", "en": "Your order:"},
     "to_place": {
-        "uk": "Натисніть кроки в потрібному порядку:",
-        "en": "Click the steps in the right order:",
+        "uk": "Перетягніть кроки в список нижче або натискайте їх у потрібному порядку:",
+        "en": "Drag the steps into the list below, or click them in the right order:",
     },
     "all_placed": {"uk": "Усі кроки розставлено.", "en": "All steps are placed."},
     "move_up": {"uk": "Вище: {item}", "en": "Up: {item}"},
     "move_down": {"uk": "Нижче: {item}", "en": "Down: {item}"},
     "remove": {"uk": "Прибрати: {item}", "en": "Remove: {item}"},
     "place": {"uk": "Додати: {item}", "en": "Add: {item}"},
+    "placed": {"uk": "{item}: позиція", "en": "{item}: position"},
+    "removed": {"uk": "{item} прибрано зі списку", "en": "{item} removed from the list"},
+    "sort_keys": {
+        "uk": "Alt+↑ / Alt+↓ — перемістити, Delete — прибрати",
+        "en": "Alt+↑ / Alt+↓ to move, Delete to remove",
+    },
     "type_here": {"uk": "Введіть відповідь", "en": "Type your answer"},
     "type_number": {"uk": "Введіть число", "en": "Type a number"},
     "not_a_number": {

@@ -30,7 +30,9 @@ def released(tmp_path: Path) -> Path:
     source.mkdir(parents=True)
     shutil.copy(SHOWCASE, source / "questions.yaml")
     bank = load_bank(source / "questions.yaml")
-    lesson = "# Перевірка\n\n{{ ask sc.single }}\n\n{{ ask sc.multiple }}\n"
+    lesson = (
+        "# Перевірка\n\n{{ ask sc.single }}\n\n{{ ask sc.multiple }}\n\n{{ ask sc.ordering }}\n"
+    )
     nbformat.write(build_notebook(lesson, bank), source / "quiz.ipynb")
     course = Course.create(tmp_path / "course")
     course.add_source(source)
@@ -120,3 +122,42 @@ def test_click_reload_rerun_shows_saved_answer(released: Path, page: Any, tmp_pa
         page.get_by_label("Навчання персоналу є пріоритетом").check()
         assert wait_for(lambda: saved(released).get("sc.multiple") == ["a", "c"])
         page.screenshot(path=str(artifacts_dir("browser-ok") / "after-reload.png"), full_page=True)
+
+
+def test_ordering_by_click_keyboard_and_drag(released: Path, page: Any, tmp_path: Path) -> None:
+    with jupyterlab(released, tmp_path / "lab.log") as lab:
+        open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
+        run_all(page)
+        add = page.get_by_role("button", name="Додати: Привітатися")
+        add.wait_for(timeout=60_000)
+        add.click()
+        # Keyboard only: focus the next step's button and press Enter.
+        page.get_by_role("button", name="Додати: Уточнити запит").focus()
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Додати: Вислухати запит").focus()
+        page.keyboard.press("Space")
+        assert wait_for(
+            lambda: saved(released).get("sc.ordering") == ["greet", "clarify", "listen"]
+        )
+        # Alt+ArrowUp on the focused last step moves it up one place.
+        page.locator("li[data-id='listen']").focus()
+        page.keyboard.press("Alt+ArrowUp")
+        assert wait_for(
+            lambda: saved(released).get("sc.ordering") == ["greet", "listen", "clarify"]
+        )
+        # Drag the last step from the pool to the end of the list.
+        target = page.locator("ol.cl-list")
+        box = target.bounding_box()
+        page.locator("button[data-id='search']").drag_to(
+            target, target_position={"x": 20, "y": box["height"] - 4}
+        )
+        assert wait_for(
+            lambda: saved(released).get("sc.ordering") == ["greet", "listen", "clarify", "search"]
+        )
+        page.get_by_role("button", name="Прибрати: Знайти відповідь").click()
+        assert wait_for(
+            lambda: saved(released).get("sc.ordering") == ["greet", "listen", "clarify"]
+        )
+        page.screenshot(
+            path=str(artifacts_dir("browser-ordering") / "ordering.png"), full_page=True
+        )

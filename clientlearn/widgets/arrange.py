@@ -1,8 +1,8 @@
 """Views that arrange items: ordering (build a sequence) and matching (sort into bins).
 
 Ordering starts empty, so showing the items in some order never counts as an
-answer: the participant adds the steps one by one (a button per step, reachable by
-Tab and pressed with Enter or Space), then moves or removes them with buttons.
+answer: the participant places the steps one by one (drag and drop, a click, or
+Enter on a focused step), then moves or removes them; see ``sortable.js``.
 """
 
 from __future__ import annotations
@@ -18,70 +18,45 @@ from .base import QuestionView
 
 
 class OrderingView(QuestionView):
-    """Build the order by adding items, then move them up or down."""
+    """Build the order by placing items (drag and drop, a click or Enter), then move
+    or remove them (drag, buttons, Alt+arrows, Delete)."""
 
     question: Ordering
     feedback_when_complete = True
 
     def build(self) -> w.Widget:
-        self.order: list[str] = []
+        from .sortable import SortableList
+
         items = list(self.question.items)
         # A fixed shuffle per question: the bank's order is often the key's order.
         random.Random(self.question.id).shuffle(items)
         self.pool_items = items
-        self.pool = w.VBox()
-        self.placed = w.VBox()
-        self.box = w.VBox(
-            [
-                w.HTML(f"<i>{html.escape(tr('to_place', self.lang))}</i>"),
-                self.pool,
-                w.HTML(f"<i>{html.escape(tr('your_order', self.lang))}</i>"),
-                self.placed,
-            ]
+        lang = self.lang
+        labels = {
+            key: tr(key, lang, item="{item}")
+            for key in ("to_place", "your_order", "all_placed", "place", "move_up", "move_down")
+        }
+        labels["up"], labels["down"] = labels.pop("move_up"), labels.pop("move_down")
+        labels.update(
+            remove=tr("remove", lang, item="{item}"),
+            placed=tr("placed", lang, item="{item}"),
+            removed=tr("removed", lang, item="{item}"),
+            keys=tr("sort_keys", lang),
         )
-        self.render()
-        return self.box
+        self.sortable = SortableList(
+            items=[{"id": o.id, "label": pick(o.text, lang)} for o in items],
+            order=[],
+            labels=labels,
+        )
+        self.sortable.observe(self.changed, names="order")
+        return self.sortable
 
-    def _text(self, item_id: str) -> str:
-        return next(pick(o.text, self.lang) for o in self.question.items if o.id == item_id)
-
-    def render(self) -> None:
-        pool = []
-        for item in self.pool_items:
-            if item.id in self.order:
-                continue
-            text = pick(item.text, self.lang)
-            button = w.Button(
-                description=text,
-                tooltip=tr("place", self.lang, item=text),
-                layout=w.Layout(width="auto"),
-            )
-            button.on_click(lambda _b, i=item.id: self.move(i, "add"))
-            pool.append(button)
-        self.pool.children = pool or [
-            w.HTML(f"<small>{html.escape(tr('all_placed', self.lang))}</small>")
-        ]
-        rows = []
-        for n, item_id in enumerate(self.order, start=1):
-            text = self._text(item_id)
-            label = w.HTML(f"<b>{n}.</b> {html.escape(text)}")
-            buttons = []
-            for action, symbol, key in (
-                ("up", "↑", "move_up"),
-                ("down", "↓", "move_down"),
-                ("remove", "✕", "remove"),
-            ):
-                b = w.Button(
-                    description=symbol,
-                    tooltip=tr(key, self.lang, item=text),
-                    layout=w.Layout(width="2.6em"),
-                )
-                b.on_click(lambda _b, i=item_id, a=action: self.move(i, a))
-                buttons.append(b)
-            rows.append(w.HBox([*buttons, label]))
-        self.placed.children = rows
+    @property
+    def order(self) -> list[str]:
+        return list(self.sortable.order)
 
     def move(self, item_id: str, action: str) -> None:
+        """What the page's controls do, for Python callers: add, up, down, remove."""
         order = self.order
         if action == "add" and item_id not in order:
             order.append(item_id)
@@ -93,16 +68,15 @@ class OrderingView(QuestionView):
                 order[i + 1], order[i] = order[i], order[i + 1]
             elif action == "remove":
                 order.remove(item_id)
-        self.render()
-        self.changed()
+        self.sortable.order = order
 
     def read(self) -> Answer:
-        return list(self.order)
+        return self.order
 
     def show(self, value: Answer) -> None:
         known = {o.id for o in self.question.items}
-        self.order = [v for v in value if v in known] if isinstance(value, list) else []
-        self.render()
+        if isinstance(value, list):
+            self.sortable.order = [v for v in value if isinstance(v, str) and v in known]
 
     def is_complete(self, value: Answer) -> bool:
         return isinstance(value, list) and len(value) == len(self.question.items)

@@ -25,7 +25,14 @@ class ScenarioView(QuestionView):
         self.story = w.HTML()
         self.choices = w.VBox()
         self.render()
-        return w.VBox([self.story, self.choices])
+        # Choices are sentences: let their buttons wrap instead of cutting the text off.
+        style = w.HTML(
+            "<style>.clientlearn-scenario .jupyter-button{white-space:normal;height:auto;"
+            "text-align:left;padding:4px 10px;line-height:1.35;max-width:48em}</style>"
+        )
+        box = w.VBox([style, self.story, self.choices])
+        box.add_class("clientlearn-scenario")
+        return box
 
     def render(self) -> None:
         q, lang = self.question, self.lang
