@@ -87,7 +87,7 @@ BAD_CASES = {
         "twice",
     ),
     "unknown type": (GOOD.replace("type: single", "type: essay"), 4, "q1.type", "essay"),
-    "misspelt field": (GOOD.replace("points: 2", "pionts: 2"), 3, "q1", "pionts"),
+    "misspelt field": (GOOD.replace("points: 2", "pionts: 2"), 10, "q1.pionts", "unknown field"),
     "graded without key": (GOOD.replace("    key: a\n", ""), 3, "q1", "no key"),
 }
 
