@@ -161,3 +161,46 @@ def test_ordering_by_click_keyboard_and_drag(released: Path, page: Any, tmp_path
         page.screenshot(
             path=str(artifacts_dir("browser-ordering") / "ordering.png"), full_page=True
         )
+
+
+def test_validate_button_lists_unanswered_questions(
+    released: Path, page: Any, tmp_path: Path
+) -> None:
+    with jupyterlab(released, tmp_path / "lab.log") as lab:
+        open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
+        run_all(page)
+        option = page.get_by_label("Відкладає роботу й вітає користувача")
+        option.wait_for(timeout=60_000)
+        option.check()
+        assert wait_for(lambda: saved(released).get("sc.single") == "b")
+        page.keyboard.press("Control+s")
+        page.get_by_role("button", name="Validate").click()
+        dialog = page.locator(".jp-Dialog")
+        dialog.get_by_text("ще без відповіді").first.wait_for(timeout=90_000)
+        text = dialog.inner_text()
+        assert "«Ознаки клієнтоорієнтованості» (sc.multiple) ще без відповіді" in text
+        assert "«Алгоритм обслуговування» (sc.ordering) ще без відповіді" in text
+        assert "(sc.single)" not in text  # answered, so not listed
+        page.screenshot(path=str(artifacts_dir("browser-validate") / "validate.png"))
+
+
+def test_notebook7_renders_saves_and_survives_reload(
+    released: Path, page: Any, tmp_path: Path
+) -> None:
+    with jupyterlab(released, tmp_path / "nb7.log", app="notebook") as nb7:
+        page.goto(nb7.url("tree"))
+        page.get_by_text("quiz.ipynb").first.wait_for(timeout=60_000)
+        open_notebook(page, nb7.url("notebooks/quiz.ipynb"))
+        run_all(page)
+        option = page.get_by_label("Керівники підтримують персонал")
+        option.wait_for(timeout=60_000)
+        option.check()
+        assert wait_for(lambda: saved(released).get("sc.multiple") == ["c"])
+        page.reload()
+        open_notebook(page, nb7.url("notebooks/quiz.ipynb"))
+        run_all(page)
+        option = page.get_by_label("Керівники підтримують персонал")
+        option.wait_for(timeout=60_000)
+        wait_for(option.is_checked)
+        assert option.is_checked()
+        page.screenshot(path=str(artifacts_dir("browser-nb7") / "notebook7.png"), full_page=True)
