@@ -39,74 +39,7 @@ from .questions import (
     SingleChoice,
     TrueFalse,
 )
-
-Path_ = tuple[str | int, ...]
-
-
-class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """A safe loader that remembers the line of every mapping key and list item
-    and reports keys given twice (plain PyYAML keeps the last one silently)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.lines: dict[int, dict[str | int, int]] = {}
-        self.duplicates: list[tuple[int, str]] = []
-        self.keep: list[object] = []
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
-        lines: dict[str | int, int] = {}
-        for key_node, _ in node.value:
-            key = key_node.value
-            if key in lines:
-                self.duplicates.append((key_node.start_mark.line + 1, str(key)))
-            lines[key] = key_node.start_mark.line + 1
-        self.lines[id(mapping)] = lines
-        self.keep.append(mapping)
-        return mapping
-
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> list[Any]:
-        seq: list[Any] = super().construct_sequence(node, deep=deep)
-        self.lines[id(seq)] = {i: n.start_mark.line + 1 for i, n in enumerate(node.value)}
-        self.keep.append(seq)
-        return seq
-
-
-_LineLoader.add_constructor(
-    "tag:yaml.org,2002:map",
-    lambda loader, node: loader.construct_mapping(node, deep=True),
-)
-_LineLoader.add_constructor(
-    "tag:yaml.org,2002:seq",
-    lambda loader, node: loader.construct_sequence(node, deep=True),
-)
-
-
-@dataclass
-class _Source:
-    """Parsed YAML plus where each part of it came from."""
-
-    file: str
-    data: Any
-    lines: dict[int, dict[str | int, int]]
-    keep: list[object]
-
-    def line(self, path: Path_) -> int | None:
-        """Line of the deepest part of ``path`` that exists."""
-        node, found = self.data, 1
-        for part in path:
-            table = self.lines.get(id(node), {})
-            if part not in table:
-                break
-            found = table[part]
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                break
-        return found
-
-    def problem(self, path: Path_, message: str) -> Problem:
-        return Problem(self.file, self.line(path), _field(self.data, path), message)
+from .yamlsource import Path_, Source, parse, schema_problems
 
 
 def _field(data: Any, path: Path_) -> str:
@@ -126,29 +59,8 @@ def _field(data: Any, path: Path_) -> str:
     return out or "bank"
 
 
-def _parse(text: str, file: str) -> _Source:
-    loader = _LineLoader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise BankError(
-            [Problem(file, line, "yaml", f"not valid YAML: {err.problem or err}; fix the syntax")]
-        ) from None
-    except yaml.YAMLError as err:
-        raise BankError([Problem(file, None, "yaml", f"not valid YAML: {err}")]) from None
-    finally:
-        loader.dispose()
-    src = _Source(file, data, loader.lines, loader.keep)
-    if loader.duplicates:
-        raise BankError(
-            [
-                Problem(file, line, key, "this key is given twice in the same mapping; keep one")
-                for line, key in loader.duplicates
-            ]
-        )
-    return src
+def _parse(text: str, file: str) -> Source:
+    return parse(text, file, error=BankError, namer=_field)
 
 
 @cache
@@ -159,49 +71,11 @@ def schema() -> dict[str, Any]:
     return result
 
 
-def _schema_problems(src: _Source) -> list[Problem]:
-    # jsonschema-rs rather than jsonschema: the latter's import costs about 1.5 s in a
-    # Jupyter install (its optional format checkers), paid by every kernel that loads a bank.
-    import jsonschema_rs
-
-    validator = jsonschema_rs.validator_for(schema())
-    problems = []
-    for err in validator.iter_errors(src.data):
-        path: Path_ = tuple(err.instance_path)
-        if type(err.kind).__name__ == "PropertyNames" and '"' in str(err.message):
-            path = (*path, str(err.message).split('"')[1])  # point at the unknown key's line
-        problems.append(src.problem(path, _schema_message(err)))
-    return _dedupe(problems)
-
-
-def _schema_message(err: Any) -> str:
-    kind = type(err.kind).__name__
-    message = str(err.message)
-    if kind == "Required":
-        missing = message.split('"')[1] if '"' in message else message
-        if missing == "uk":
-            return "the Ukrainian text ('uk') is missing; every text needs one"
-        return f"required field {missing!r} is missing"
-    if kind in ("PropertyNames", "AdditionalProperties"):
-        return f"unknown field: {message}; remove it or check its spelling"
-    return message
-
-
-def _dedupe(problems: list[Problem]) -> list[Problem]:
-    seen: set[Problem] = set()
-    out = []
-    for p in problems:
-        if p not in seen:
-            seen.add(p)
-            out.append(p)
-    return out
-
-
 def _ids(options: list[dict[str, Any]]) -> list[str]:
     return [o["id"] for o in options]
 
 
-def _semantic_problems(src: _Source, *, require_keys: bool) -> list[Problem]:
+def _semantic_problems(src: Source, *, require_keys: bool) -> list[Problem]:
     """What the schema cannot say: uniqueness, keys that name real options, reachability."""
     problems: list[Problem] = []
     add = problems.append
@@ -240,7 +114,7 @@ def _scenario_has_scores(q: Mapping[str, Any]) -> bool:
     return any("score" in e for e in q.get("endings", []))
 
 
-def _key_problems(src: _Source, at: Path_, q: Mapping[str, Any]) -> list[Problem]:
+def _key_problems(src: Source, at: Path_, q: Mapping[str, Any]) -> list[Problem]:
     kind, key, out = q["type"], q["key"], []
     where = (*at, "key")
     if kind in ("single", "multiple"):
@@ -278,7 +152,7 @@ def _key_problems(src: _Source, at: Path_, q: Mapping[str, Any]) -> list[Problem
 
 
 def _scenario_problems(
-    src: _Source, at: Path_, q: Mapping[str, Any], *, public: bool
+    src: Source, at: Path_, q: Mapping[str, Any], *, public: bool
 ) -> list[Problem]:
     out: list[Problem] = []
     nodes = {n["id"]: (j, n) for j, n in enumerate(q["nodes"])}
@@ -430,13 +304,13 @@ def _read(path: Path) -> str:
         raise BankError([Problem(str(path), None, "file", err.strerror or str(err))]) from None
 
 
-def _checked(text: str, file: str, *, require_keys: bool) -> _Source:
+def _checked(text: str, file: str, *, require_keys: bool) -> Source:
     src = _parse(text, file)
     if not isinstance(src.data, dict):
         raise BankError(
             [Problem(file, 1, "bank", "a bank is a mapping with 'bank' and 'questions'")]
         )
-    problems = _schema_problems(src)
+    problems = schema_problems(src, schema())
     if not problems:
         problems = _semantic_problems(src, require_keys=require_keys)
     if problems:

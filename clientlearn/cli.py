@@ -12,6 +12,7 @@ import click
 
 from .errors import ClientlearnError, InputFileError
 from .groups_cli import groups
+from .selfassess.cli import selfassess
 
 
 class _Group(click.Group):
@@ -96,6 +97,7 @@ def demo(out: Path | None, participants: int, seed: int) -> None:
 
 
 cli.add_command(groups)
+cli.add_command(selfassess)
 
 
 def main() -> None:

@@ -1,10 +1,11 @@
-"""``clientlearn groups``: form groups and role-play rotations from the command line.
+"""``clientlearn groups``: form groups and role-play rotations, and sum up the group work.
 
-A thin adapter over :mod:`clientlearn.groups`, :mod:`clientlearn.rotation` and
-:mod:`clientlearn.groupcards`.  Everything is read and checked before anything is
-written, so a bad input leaves the output folder untouched; a
-:class:`ClientlearnError` becomes a :class:`click.ClickException` (message, no
-traceback, exit code 1).
+A thin adapter over :mod:`clientlearn.groups`, :mod:`clientlearn.rotation`,
+:mod:`clientlearn.groupcards` and :mod:`clientlearn.groupwork`.  Everything is read
+and checked before anything is written, so a bad input leaves the output folder
+untouched; a :class:`ClientlearnError` becomes a :class:`click.ClickException`
+(message, no traceback, exit code 1).  ``summary`` imports pandas and matplotlib
+only when it runs, so the ``clientlearn`` command starts fast.
 """
 
 from __future__ import annotations
@@ -175,3 +176,31 @@ def rotate_cmd(
             click.echo(label("short", lang, g=g.number, s=len(g), r=n_rounds))
     files = f"{out / 'schedule.csv'}, {out / 'schedule.html'}"
     click.echo(label("written", lang, files=files))
+
+
+@groups.command("summary")
+@click.argument("submissions_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
+@click.option(
+    "--rubric",
+    "rubrics",
+    type=_in_file,
+    multiple=True,
+    metavar="RUBRIC.yaml",
+    help="A course rubric besides the shipped ones (repeat for several).",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+def summary_cmd(submissions_dir: Path, out: Path, rubrics: tuple[Path, ...], lang: str) -> None:
+    """Sum up group answers and observer rubrics from SUBMISSIONS_DIR
+    (<student>/<assignment>/clientlearn.answers.json): CSV tables and PNG charts."""
+    from clientlearn.groupwork.export import render_files, write_files
+    from clientlearn.groupwork.messages import msg
+    from clientlearn.groupwork.summary import summarize
+
+    try:
+        result = summarize(submissions_dir, lang=lang, rubrics=rubrics, progress=click.echo)
+        files = render_files(result, lang=lang)
+        written = write_files(files, out)
+    except ClientlearnError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(msg("step_written", lang, out=out, files=", ".join(p.name for p in written)))

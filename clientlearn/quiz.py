@@ -9,14 +9,13 @@ In a notebook::
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .bank import Bank, load_bank
 from .i18n import LANGUAGES
-from .store import AnswerStore, records_from_notebook
+from .store import AnswerStore, recover_from_session
 
 if TYPE_CHECKING:
     from .widgets import QuestionView
@@ -41,24 +40,7 @@ class Quiz:
         chosen = lang or os.environ.get("CLIENTLEARN_LANG") or self.bank.lang
         self.lang = chosen if chosen in LANGUAGES else "uk"
         self.store = AnswerStore(self.folder, lang=self.lang)
-        self._recover_from_notebook()
-
-    def _recover_from_notebook(self) -> None:
-        """A lone notebook moved to a new folder still carries its answers in its
-        outputs: bring them back into the answers file (the newer record wins)."""
-        session = os.environ.get("JPY_SESSION_NAME", "")
-        if not session.endswith(".ipynb"):
-            return
-        path = Path(session)
-        if not path.is_absolute():
-            path = self.folder / path.name
-        try:
-            nb = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        records = records_from_notebook(nb)
-        if records:
-            self.store.merge(records)
+        recover_from_session(self.store)
 
     def ask(self, qid: str, *, lang: str | None = None) -> QuestionView:
         """The widget of question ``qid`` with its saved answer, if any."""

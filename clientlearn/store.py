@@ -227,3 +227,25 @@ def records_from_notebook(nb: Mapping[str, Any]) -> dict[str, Record]:
             if qid not in found or rec.newer_than(found[qid]):
                 found[qid] = rec
     return found
+
+
+def recover_from_session(store: AnswerStore) -> None:
+    """Bring a lone notebook's answers back into the answers file.
+
+    A notebook moved to a new folder (downloaded from an LMS, say) carries its
+    answers in its outputs; JupyterLab names the notebook a kernel belongs to in
+    ``JPY_SESSION_NAME``.  The newer record of each question wins.
+    """
+    session = os.environ.get("JPY_SESSION_NAME", "")
+    if not session.endswith(".ipynb"):
+        return
+    path = Path(session)
+    if not path.is_absolute():
+        path = store.folder / path.name
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    records = records_from_notebook(nb)
+    if records:
+        store.merge(records)

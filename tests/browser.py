@@ -7,6 +7,7 @@ The server runs on 127.0.0.1 on a free port with a random token; the browser is
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -18,6 +19,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -118,3 +120,50 @@ def artifacts_dir(name: str) -> Path:
         shutil.rmtree(path)
     path.mkdir(parents=True)
     return path
+
+
+def saved(folder: Path) -> dict[str, Any]:
+    """The answers on disk in ``folder``, by question id."""
+    path = folder / "clientlearn.answers.json"
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {qid: rec["value"] for qid, rec in data["answers"].items()}
+
+
+def wait_for(condition: Any, timeout: float = 10.0) -> Any:
+    """Poll ``condition`` until it is truthy or ``timeout`` seconds pass; its last value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    return condition()
+
+
+def open_notebook(page: Any, url: str) -> None:
+    page.goto(url)
+    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+    # The kernel is idle once the toolbar's status says so.
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        timeout=60_000
+    )
+
+
+def run_all(page: Any, until: Any) -> None:
+    """Run all cells until ``until`` (a locator) shows.  A click on the Run menu is now
+    and then lost while JupyterLab is still settling (the news pop-up appears about
+    then), so the menu is tried up to three times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        try:
+            until.wait_for(timeout=20_000 if attempt < 2 else 60_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")

@@ -1,9 +1,12 @@
-"""Shared fixtures: the showcase bank (one question of every type) in a temporary folder."""
+"""Shared fixtures: the showcase bank (one question of every type) in a temporary folder,
+and a page of Debian's Chromium for the browser tests."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,3 +29,27 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = yield
     setattr(item, "rep_" + report.when, report)
     return report
+
+
+@pytest.fixture
+def page(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A Chromium page; on failure its screenshot and console log stay in test-artifacts/."""
+    from .browser import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    out = artifacts_dir(request.node.name)
+    console: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+            pg.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
+            yield pg
+            report = getattr(request.node, "rep_call", None)
+            if report is None or report.failed:
+                pg.screenshot(path=str(out / "failure.png"), full_page=True)
+        finally:
+            (out / "console.log").write_text("\n".join(console), encoding="utf-8")
+            browser.close()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +12,8 @@ import pytest
 from clientlearn.authoring import build_notebook
 from clientlearn.bank import load_bank
 from clientlearn.course import Course
-from clientlearn.store import ANSWERS_FILE
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, jupyterlab, require_chromium
+from .browser import artifacts_dir, jupyterlab, open_notebook, run_all, saved, wait_for
 from .conftest import SHOWCASE
 
 pytestmark = pytest.mark.browser
@@ -42,65 +38,11 @@ def released(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def page(request: pytest.FixtureRequest) -> Iterator[Any]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    out = artifacts_dir(request.node.name)
-    console: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            pg = browser.new_page(viewport={"width": 1280, "height": 1000})
-            pg.on("console", lambda msg: console.append(f"{msg.type}: {msg.text}"))
-            yield pg
-            failed = getattr(request.node, "rep_call", None)
-            if failed is None or failed.failed:
-                pg.screenshot(path=str(out / "failure.png"), full_page=True)
-        finally:
-            (out / "console.log").write_text("\n".join(console), encoding="utf-8")
-            browser.close()
-
-
-def saved(folder: Path) -> dict[str, Any]:
-    path = folder / ANSWERS_FILE
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {qid: rec["value"] for qid, rec in data["answers"].items()}
-
-
-def wait_for(condition: Any, timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    return condition()
-
-
-def run_all(page: Any) -> None:
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-
-
-def open_notebook(page: Any, url: str) -> None:
-    page.goto(url)
-    page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-    # The kernel is idle once the toolbar's status says so.
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        timeout=60_000
-    )
-
-
 def test_click_reload_rerun_shows_saved_answer(released: Path, page: Any, tmp_path: Path) -> None:
     with jupyterlab(released, tmp_path / "lab.log") as lab:
         open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
-        run_all(page)
         option = page.get_by_label("Відкладає роботу й вітає користувача")
-        option.wait_for(timeout=60_000)
+        run_all(page, until=option)
         assert not option.is_checked()  # nothing is pre-selected
         option.check()
         # On disk within a second of the click, without a save button.
@@ -112,9 +54,8 @@ def test_click_reload_rerun_shows_saved_answer(released: Path, page: Any, tmp_pa
         page.reload()
         open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
         assert saved(released) == {"sc.single": "b", "sc.multiple": ["c"]}
-        run_all(page)
         option = page.get_by_label("Відкладає роботу й вітає користувача")
-        option.wait_for(timeout=60_000)
+        run_all(page, until=option)
         wait_for(option.is_checked)
         assert option.is_checked()
         assert page.get_by_label("Керівники підтримують персонал").is_checked()
@@ -127,9 +68,8 @@ def test_click_reload_rerun_shows_saved_answer(released: Path, page: Any, tmp_pa
 def test_ordering_by_click_keyboard_and_drag(released: Path, page: Any, tmp_path: Path) -> None:
     with jupyterlab(released, tmp_path / "lab.log") as lab:
         open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
-        run_all(page)
         add = page.get_by_role("button", name="Додати: Привітатися")
-        add.wait_for(timeout=60_000)
+        run_all(page, until=add)
         add.click()
         # Keyboard only: focus the next step's button and press Enter.
         page.get_by_role("button", name="Додати: Уточнити запит").focus()
@@ -168,9 +108,8 @@ def test_validate_button_lists_unanswered_questions(
 ) -> None:
     with jupyterlab(released, tmp_path / "lab.log") as lab:
         open_notebook(page, lab.url("lab/tree/quiz.ipynb"))
-        run_all(page)
         option = page.get_by_label("Відкладає роботу й вітає користувача")
-        option.wait_for(timeout=60_000)
+        run_all(page, until=option)
         option.check()
         assert wait_for(lambda: saved(released).get("sc.single") == "b")
         page.keyboard.press("Control+s")
@@ -191,16 +130,14 @@ def test_notebook7_renders_saves_and_survives_reload(
         page.goto(nb7.url("tree"))
         page.get_by_text("quiz.ipynb").first.wait_for(timeout=60_000)
         open_notebook(page, nb7.url("notebooks/quiz.ipynb"))
-        run_all(page)
         option = page.get_by_label("Керівники підтримують персонал")
-        option.wait_for(timeout=60_000)
+        run_all(page, until=option)
         option.check()
         assert wait_for(lambda: saved(released).get("sc.multiple") == ["c"])
         page.reload()
         open_notebook(page, nb7.url("notebooks/quiz.ipynb"))
-        run_all(page)
         option = page.get_by_label("Керівники підтримують персонал")
-        option.wait_for(timeout=60_000)
+        run_all(page, until=option)
         wait_for(option.is_checked)
         assert option.is_checked()
         page.screenshot(path=str(artifacts_dir("browser-nb7") / "notebook7.png"), full_page=True)

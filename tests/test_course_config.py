@@ -1,4 +1,4 @@
-"""The course root works as a trainer uses it: `cd course && nbgrader generate_assignment MODULE`."""
+"""The course root works as a trainer uses it: `cd course && nbgrader generate_assignment M`."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from clientlearn.i18n import MESSAGES
+from clientlearn.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
 
 REPO = Path(__file__).resolve().parent.parent
 ALLOWED = REPO / "tests" / "fixtures" / "spelling-allowlist.txt"
@@ -43,7 +44,14 @@ def sources() -> dict[str, str]:
         )
     for path in sorted((REPO / "course" / "lessons").rglob("*.md")):
         found[str(path.relative_to(REPO))] = path.read_text("utf-8")
+    for path in sorted((REPO / "clientlearn").glob("*/*.yaml")):
+        found[str(path.relative_to(REPO))] = "\n".join(
+            uk_texts(yaml.safe_load(path.read_text("utf-8")))
+        )
     found["clientlearn/i18n.py"] = "\n".join(m["uk"] for m in MESSAGES.values())
+    found["clientlearn/selfassess/messages.py"] = "\n".join(
+        m["uk"] for m in SELFASSESS_MESSAGES.values()
+    )
     return found
 
 
