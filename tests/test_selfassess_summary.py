@@ -68,12 +68,16 @@ def submitted(tmp_path: Path) -> Path:
     s6.save("selfassess.library_diagnostic", lib(1, 5))
     s6.save("selfassess.conflict_styles", {**{i.id: 3 for i in MODES.items}, "fine_dispute": 7})
     (root / "s7").mkdir()  # a participant who submitted nothing yet
+    # s8: the diagnostic answered on an older version of the instrument: skipped.
+    store(root, "s8", "module1").save(
+        "selfassess.library_diagnostic", lib(4, 2), bank="library_diagnostic@v0"
+    )
     return root
 
 
 def test_load_class_reads_every_participant(submitted: Path) -> None:
     data = load_class(submitted)
-    assert data.students == ["s1", "s2", "s3", "s4", "s5", "s6", "s7"]
+    assert data.students == ["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8"]
     ratings = data.ratings
     assert list(ratings.columns) == [
         "student", "assignment", "instrument", "phase", "item", "rating", "saved_at",
@@ -85,7 +89,11 @@ def test_load_class_reads_every_participant(submitted: Path) -> None:
         "before": "module1",
     }
     reasons = dict(zip(data.skipped["student"], data.skipped["reason"], strict=True))
-    assert set(reasons) == {"s5", "s6"}
+    assert set(reasons) == {"s5", "s6", "s8"}
+    assert reasons["s8"] == (
+        "selfassess.library_diagnostic: відповіді дано на версію 0 інструмента, а зараз "
+        "версія 1; запис пропущено"
+    )
     assert "не файл відповідей clientlearn" in reasons["s5"]
     assert reasons["s6"] == (
         "selfassess.conflict_styles: fine_dispute: оцінка 7 не належить до шкали 1–5; "

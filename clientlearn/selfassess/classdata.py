@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ClientlearnError
 from ..store import ANSWERS_FILE, Record, decode, records_from_notebook
-from .instruments import RECORD_PREFIX, Instrument, builtin_ids, load_instrument
+from .instruments import RECORD_PREFIX, Instrument, builtin_ids, load_instrument, version_of
 from .messages import tr
 from .scoring import describe_invalid, split_answers
 
@@ -94,6 +94,10 @@ def _check(
 ) -> str | None:
     """Why a record cannot be used, or None."""
     ins = instruments[found.instrument]
+    saved_version = version_of(found.record.bank)
+    if saved_version is not None and saved_version != ins.version:
+        # Items may have been reworded or renumbered between versions: never mix them.
+        return tr("skip_version", lang, record=record_id, saved=saved_version, now=ins.version)
     phases = [p.id for p in ins.phases]
     if found.phase not in (phases or [""]):
         return tr("skip_phase", lang, record=record_id, phases=phases or "—")

@@ -325,3 +325,18 @@ __all__ = [
     "round_half_up",
     "schema",
 ]
+
+
+def record_tag(instrument: Instrument) -> str:
+    """What a saved record names as its source: the instrument and its version."""
+    return f"{instrument.id}@v{instrument.version}"
+
+
+def version_of(tag: str | None) -> int | None:
+    """The instrument version a record was saved with (None for records without one)."""
+    if not tag or "@v" not in tag:
+        return None
+    try:
+        return int(tag.rsplit("@v", 1)[1])
+    except ValueError:
+        return None

@@ -132,6 +132,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "{record}: невідомий інструмент самооцінки; запис пропущено",
         "en": "{record}: unknown self-assessment instrument; record skipped",
     },
+    "skip_version": {
+        "uk": "{record}: відповіді дано на версію {saved} інструмента, а зараз версія {now}; "
+        "запис пропущено",
+        "en": "{record}: answered on version {saved} of the instrument, which is now version "
+        "{now}; record skipped",
+    },
     "skip_phase": {
         "uk": "{record}: етап має бути одним із {phases}; запис пропущено",
         "en": "{record}: the phase must be one of {phases}; record skipped",

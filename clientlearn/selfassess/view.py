@@ -23,7 +23,8 @@ from ..errors import ClientlearnError
 from ..i18n import LANGUAGES
 from ..questions import pick
 from ..store import AnswerStore, Record, record_bundle, recover_from_session
-from .instruments import Instrument, load_instrument
+from ..widgets.base import html_text
+from .instruments import Instrument, load_instrument, record_tag
 from .interpret import Paragraph, interpretation
 from .messages import tr
 from .scoring import Result, assess, split_answers
@@ -34,13 +35,9 @@ if TYPE_CHECKING:
 _ROW = w.Layout(width="auto")
 
 
-def _html(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in text.split("\n"))
-
-
 def _paragraphs(paragraphs: list[Paragraph]) -> str:
     return "".join(
-        f"<p><b>{_html(p.text)}</b></p>" if p.heading else f"<p>{_html(p.text)}</p>"
+        f"<p><b>{html_text(p.text)}</b></p>" if p.heading else f"<p>{html_text(p.text)}</p>"
         for p in paragraphs
     )
 
@@ -97,19 +94,19 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
 
     def _header(self) -> w.HTML:
         ins, lang = self.instrument, self.lang
-        parts = [f"<h3>{_html(pick(ins.title, lang))}</h3>"]
+        parts = [f"<h3>{html_text(pick(ins.title, lang))}</h3>"]
         if self.phase is not None:
             phase = pick(ins.phase(self.phase).title, lang)
-            parts.append(f"<p><i>{_html(tr('phase', lang, phase=phase))}</i></p>")
-        parts.append(f"<p>{_html(pick(ins.description, lang))}</p>")
+            parts.append(f"<p><i>{html_text(tr('phase', lang, phase=phase))}</i></p>")
+        parts.append(f"<p>{html_text(pick(ins.description, lang))}</p>")
         if ins.instructions:
-            parts.append(f"<p><b>{_html(pick(ins.instructions, lang))}</b></p>")
+            parts.append(f"<p><b>{html_text(pick(ins.instructions, lang))}</b></p>")
         return w.HTML(value="".join(parts))
 
     def _item_rows(self) -> list[w.Widget]:
         rows = []
         for number, item in enumerate(self.instrument.items, start=1):
-            prompt = w.HTML(value=f"<b>{number}.</b> {_html(pick(item.text, self.lang))}")
+            prompt = w.HTML(value=f"<b>{number}.</b> {html_text(pick(item.text, self.lang))}")
             rows.append(w.VBox([prompt, self.radios[item.id]], layout=w.Layout(margin="0.3em 0")))
         return rows
 
@@ -148,7 +145,7 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
         """Save the whole set of ratings at once, on every click."""
         value = {**self._kept, **self.answers}
         try:
-            self.record = self.store.save(self.record_id, value, bank=self.instrument.id)
+            self.record = self.store.save(self.record_id, value, bank=record_tag(self.instrument))
         except ClientlearnError as err:
             self.status.value = f'<span style="color:#b00020">{html.escape(str(err))}</span>'
             return
