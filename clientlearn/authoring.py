@@ -1,10 +1,16 @@
 """Build nbgrader-ready notebooks from a lesson written in Markdown and a question bank.
 
-A lesson is Markdown with two additions:
+A lesson is Markdown with these additions:
 
 * a line ``{{ ask QUESTION-ID }}`` places a question: a locked cell that shows its
   widget and, for a question worth points, an autograder test cell whose visible
   part checks that it was answered and whose hidden part scores it;
+* a line ``{{ instrument ID [phase=before|after] [points=N] }}`` places a
+  self-assessment (:mod:`clientlearn.selfassess`); with points, a test cell gives
+  them for completing it (never for "right" answers);
+* ``{{ task ID points=N }}`` … ``{{ end }}`` is a manually graded written answer: the
+  lines between are the instructor's rubric, which nbgrader replaces with an empty
+  answer field in the participants' copy;
 * a fenced block opened with ```` ```python ```` becomes a locked code cell.
 
 Everything else becomes Markdown cells (a line ``---`` alone starts a new cell).
@@ -24,6 +30,9 @@ from .bank import Bank, load_bank
 from .errors import ClientlearnError
 
 _ASK = re.compile(r"^\{\{\s*ask\s+([A-Za-z0-9_.-]+)\s*\}\}\s*$")
+_INSTRUMENT = re.compile(r"^\{\{\s*instrument\s+([A-Za-z0-9_-]+)((?:\s+\w+=[\w.]+)*)\s*\}\}\s*$")
+_TASK = re.compile(r"^\{\{\s*task\s+([A-Za-z0-9_.-]+)\s+points=(\d+(?:\.\d+)?)\s*\}\}\s*$")
+_END = re.compile(r"^\{\{\s*end\s*\}\}\s*$")
 _FENCE = "```"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -33,18 +42,64 @@ def grade_id(qid: str, suffix: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", qid) + "-" + suffix
 
 
-def _meta(cell_id: str, *, points: float | None = None) -> dict[str, Any]:
+def _meta(cell_id: str, *, points: float | None = None, answer: bool = False) -> dict[str, Any]:
+    """nbgrader metadata: a locked cell, a test cell (``points``), or, with ``answer``,
+    a manually graded answer the participant writes in."""
     meta: dict[str, Any] = {
         "grade": points is not None,
         "grade_id": cell_id,
-        "locked": True,
+        "locked": not answer,
         "schema_version": 3,
-        "solution": False,
+        "solution": answer,
         "task": False,
     }
     if points is not None:
         meta["points"] = points
+    if answer:
+        return {"nbgrader": meta}
     return {"nbgrader": meta, "deletable": False, "editable": False}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def instrument_cells(instrument: str, options: dict[str, str]) -> list[NotebookNode]:
+    """The cell that shows a self-assessment and, with ``points``, its completion test."""
+    unknown = set(options) - {"phase", "points"}
+    if unknown:
+        raise ClientlearnError(f"unknown option(s) {sorted(unknown)}: use phase= and points=")
+    phase = options.get("phase")
+    phase_arg = f", phase={phase!r}" if phase else ""
+    name = instrument + (f"-{phase}" if phase else "")
+    cells = [
+        nbformat.v4.new_code_cell(
+            "from clientlearn.selfassess import instrument_view\n\n"
+            f"instrument_view({instrument!r}{phase_arg})",
+            metadata=_meta(grade_id(name, "ask")),
+        )
+    ]
+    points = float(options.get("points", 0))
+    if points > 0:
+        source = (
+            "from clientlearn.selfassess import completion, require_completed\n\n"
+            f"require_completed({instrument!r}{phase_arg})\n"
+            f"completion({instrument!r}, {_number(points)}{phase_arg})"
+        )
+        cells.append(
+            nbformat.v4.new_code_cell(
+                source, metadata=_meta(grade_id(name, "done"), points=_number(points))
+            )
+        )
+    return cells
+
+
+def task_cell(task_id: str, points: float, rubric: list[str]) -> NotebookNode:
+    """A manually graded written answer; the rubric is visible only to instructors."""
+    source = "\n".join(["### BEGIN SOLUTION", *rubric, "### END SOLUTION"])
+    return nbformat.v4.new_markdown_cell(
+        source, metadata=_meta(grade_id(task_id, "task"), points=_number(points), answer=True)
+    )
 
 
 def setup_cell(bank_file: str = "questions.yaml") -> NotebookNode:
@@ -68,7 +123,7 @@ def question_cells(bank: Bank, qid: str, bank_file: str = "questions.yaml") -> l
             f'score("{qid}"{bank_arg})\n'
             "### END HIDDEN TESTS"
         )
-        points = int(question.points) if question.points.is_integer() else question.points
+        points = _number(question.points)
         cells.append(
             nbformat.v4.new_code_cell(source, metadata=_meta(grade_id(qid, "score"), points=points))
         )
@@ -82,6 +137,7 @@ def build_notebook(
     cells: list[NotebookNode] = [setup_cell(bank_file)]
     markdown: list[str] = []
     code: list[str] | None = None
+    task: tuple[str, float, list[str]] | None = None
     n_code = 0
     asked: set[str] = set()
 
@@ -101,6 +157,28 @@ def build_notebook(
                 code = None
             else:
                 code.append(line)
+            continue
+        if task is not None:
+            if _END.match(line):
+                cells.append(task_cell(task[0], task[1], task[2]))
+                task = None
+            else:
+                task[2].append(line)
+            continue
+        if match := _TASK.match(line):
+            flush()
+            if match.group(1) in asked:
+                raise ClientlearnError(f"{source_name}:{number}: {match.group(1)!r} is used twice")
+            asked.add(match.group(1))
+            task = (match.group(1), float(match.group(2)), [])
+            continue
+        if match := _INSTRUMENT.match(line):
+            flush()
+            options = dict(opt.split("=", 1) for opt in match.group(2).split())
+            try:
+                cells.extend(instrument_cells(match.group(1), options))
+            except ClientlearnError as err:
+                raise ClientlearnError(f"{source_name}:{number}: {err}") from None
             continue
         match = _ASK.match(line)
         if match:
@@ -123,6 +201,8 @@ def build_notebook(
             markdown.append(line)
     if code is not None:
         raise ClientlearnError(f"{source_name}: a ```python block is not closed")
+    if task is not None:
+        raise ClientlearnError(f"{source_name}: the task {task[0]!r} has no {{{{ end }}}}")
     flush()
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)

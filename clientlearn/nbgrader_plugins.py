@@ -150,6 +150,8 @@ def configure(c: Any) -> None:
     c.GenerateAssignment.preprocessors = list(GENERATE_ASSIGNMENT)
     c.Autograde.sanitize_preprocessors = list(SANITIZE)
     c.Autograde.autograde_preprocessors = list(AUTOGRADE)
+    # What a participant sees in place of the rubric of a manually graded answer.
+    c.ClearSolutions.text_stub = "Напишіть свою відповідь тут. / Write your answer here."
     # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.
     c.Execute.timeout = 120
     # Widget state is useless in a graded copy and makes each notebook ~200 KB larger.
