@@ -51,7 +51,7 @@ def test_summary_prints_a_table_and_writes_the_files(submitted: Path, tmp_path: 
     # improved; sign test: n = 2 changed, none worse, p = 2 · 1/4 = 0,5.
     row = next(line for line in lines if line.startswith("Деескалація"))
     assert row.split()[1:] == ["3", "2,67", "3,67", "+1,00", "0,67", "0,500"]
-    assert "Парне порівняння: sign test (exact, two-sided)." in lines
+    assert "Парне порівняння: точний двобічний критерій знаків." in lines
     assert "p4/module1: clientlearn.answers.json: не файл відповідей clientlearn" in result.stdout
     names = {p.name for p in out.iterdir()}
     assert {"participants.csv", "change.csv", "confidence.png", "confidence.svg"} <= names

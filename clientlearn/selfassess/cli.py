@@ -76,7 +76,8 @@ def overview(summary: ClassSummary, lang: str) -> str:
                     _p(r.p_value, lang),
                 )
             )
-        out += ["", _table(change), tr("test_used", lang, test=summary.change["test"].iloc[0])]
+        # The CSV keeps the method's fixed English name; people read it in their language.
+        out += ["", _table(change), tr("test_used", lang, test=tr("sign_test", lang))]
     return "\n".join(out)
 
 

@@ -175,6 +175,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "written": {"uk": "Записано: {files}", "en": "Written: {files}"},
     "skipped_head": {"uk": "Пропущено:", "en": "Skipped:"},
     "test_used": {"uk": "Парне порівняння: {test}.", "en": "Paired comparison: {test}."},
+    "sign_test": {
+        "uk": "точний двобічний критерій знаків",
+        "en": "exact two-sided sign test",
+    },
     "chart_index": {
         "uk": "Розподіл індексу в групі",
         "en": "Distribution of the index in the class",
