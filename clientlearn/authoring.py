@@ -19,7 +19,9 @@ The first cell of every notebook is a locked set-up cell that loads the bank.
 
 from __future__ import annotations
 
+import ast
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -234,4 +236,47 @@ def scored_questions(nb: NotebookNode) -> list[str]:
     for cell in nb.cells:
         if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
             found.extend(_SCORED.findall(cell.source))
+    return found
+
+
+@dataclass(frozen=True)
+class PlacedInstrument:
+    """A self-assessment a notebook shows, and the points its completion earns."""
+
+    instrument: str
+    phase: str | None
+    points: float
+
+
+def placed_instruments(nb: NotebookNode) -> list[PlacedInstrument]:
+    """The self-assessments placed by ``{{ instrument … }}`` lines, in order."""
+    shown: list[tuple[str, str | None]] = []
+    points: dict[tuple[str, str | None], float] = {}
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for call in _calls(cell.source, {"instrument_view", "completion"}):
+            name, phase = call["args"][0], call["kwargs"].get("phase")
+            if call["func"] == "instrument_view":
+                shown.append((name, phase))
+            elif len(call["args"]) > 1:
+                points[(name, phase)] = float(call["args"][1])
+    return [PlacedInstrument(n, p, points.get((n, p), 0.0)) for n, p in shown]
+
+
+def _calls(source: str, names: set[str]) -> list[dict[str, Any]]:
+    """Top-level calls to ``names`` in ``source`` with their literal arguments."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+            try:
+                args = [ast.literal_eval(a) for a in node.args]
+                kwargs = {k.arg: ast.literal_eval(k.value) for k in node.keywords if k.arg}
+            except ValueError:
+                continue
+            found.append({"func": node.func.id, "args": args, "kwargs": kwargs})
     return found

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import nbformat
 
-from .authoring import scored_questions
+from .authoring import placed_instruments, scored_questions
 from .bank import load_bank
 from .course import Course
 from .errors import ClientlearnError
-from .simulate import answer_folder
+from .simulate import answer_folder, answer_instrument
 
 MODULES = ("module1_client_service", "module2_difficult_situations")
 
@@ -71,16 +71,18 @@ def run_demo(
         echo(f"[{name}] nbgrader generate_assignment …")
         course.nbgrader("generate_assignment", name, "--force", log=log)
         bank = load_bank(source / "questions.yaml")
-        graded = [
-            qid
-            for path in sorted(source.glob("*.ipynb"))
-            for qid in scored_questions(nbformat.read(path, as_version=4))
-        ]
+        notebooks = [nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))]
+        graded = [qid for nb in notebooks for qid in scored_questions(nb)]
+        instruments = [placed for nb in notebooks for placed in placed_instruments(nb)]
         echo(f"[{name}] {participants} participants answer through the answer store …")
         for student, skill in CLASS[:participants]:
             folder = course.submit_copy(student, name)
             answers = answer_folder(folder, bank, rng, skill)
             total = sum(bank[qid].score(answers[qid]) for qid in graded if qid in answers)
+            for placed in instruments:
+                # Every item rated: completion earns all of its points.
+                answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
+                total += placed.points
             expected.setdefault(student, {})[name] = round(total, 4)
         echo(f"[{name}] nbgrader autograde … (about 2 s per participant and notebook)")
         course.nbgrader("autograde", name, "--force", log=log)

@@ -134,3 +134,24 @@ def answer_folder(
             store.save(qid, value, bank=bank.id)
             given[qid] = value
     return given
+
+
+def answer_instrument(
+    folder: Path, instrument: str, phase: str | None, rng: random.Random, skill: float
+) -> dict[str, int]:
+    """A simulated participant's ratings of every item of a self-assessment.
+
+    Confidence grows over the course with the participant's skill; other ratings
+    scatter around the middle of the scale.
+    """
+    from .selfassess.instruments import load_instrument, record_tag
+
+    ins = load_instrument(instrument)
+    low, high = ins.scale.min, ins.scale.max
+    if phase == "after":
+        low = min(high, low + round(skill * (high - low) / 2))
+    elif phase == "before":
+        high = max(low, high - round(skill * (high - low) / 2))
+    ratings = {item.id: rng.randint(low, high) for item in ins.items}
+    AnswerStore(folder).save(ins.record_id(phase), ratings, bank=record_tag(ins))
+    return ratings

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook
+from clientlearn.authoring import build_notebook, scored_questions
 from clientlearn.bank import check_bank, load_bank
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,3 +37,14 @@ def test_notebook_is_built_from_its_lesson(path: Path) -> None:
         f"{path} differs from its lesson; rebuild it with `clientlearn notebook build`"
     )
     assert not any(c.get("outputs") for c in committed.cells if c.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
+def test_test_cells_are_worth_their_questions_points(path: Path) -> None:
+    # A cell worth fewer points than its question would fail the whole submission
+    # in nbgrader; one worth more would make a right answer look partly wrong.
+    bank = load_bank(path.parent / "questions.yaml")
+    for cell in nbformat.read(path, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        for qid in scored_questions(nbformat.v4.new_notebook(cells=[cell])):
+            assert meta.get("points") == bank[qid].points, f"{path.name}: {qid}"

@@ -1,0 +1,116 @@
+"""Each course module under the real nbgrader: it releases without keys, the instructor's
+answers earn every auto-graded point, a blank notebook earns 0 with no error other than
+"unanswered", and every released notebook runs headless from top to bottom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+import yaml
+from nbclient import NotebookClient
+
+from clientlearn.authoring import placed_instruments
+from clientlearn.bank import Bank, load_bank
+from clientlearn.course import Course
+from clientlearn.questions import Mode, Scenario, ShortText
+from clientlearn.selfassess import load_instrument
+from clientlearn.simulate import right_answer
+from clientlearn.store import AnswerStore
+
+pytestmark = pytest.mark.nbgrader
+
+REPO = Path(__file__).resolve().parent.parent
+MODULES = ["module1_client_service", "module2_difficult_situations"]
+# Errors a blank submission may show: our own "not answered yet" messages.
+EXPECTED_ERRORS = {"Unanswered", "Incomplete"}
+
+
+@pytest.fixture(scope="module", params=MODULES)
+def graded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    module: str = request.param
+    source = REPO / module
+    bank = load_bank(source / "questions.yaml")
+    course = Course.create(tmp_path_factory.mktemp(module) / "course")
+    course.add_source(source)
+    course.nbgrader("generate_assignment", module, "--force")
+
+    # The instructor's answers: every question right, every self-assessment complete.
+    folder = course.submit_copy("instructor", module)
+    store = AnswerStore(folder)
+    for q in bank:
+        store.save(q.id, right_answer(q), bank=bank.id)
+    for path in sorted(source.glob("*.ipynb")):
+        for placed in placed_instruments(nbformat.read(path, as_version=4)):
+            ins = load_instrument(placed.instrument)
+            ratings = {item.id: ins.scale.max for item in ins.items}
+            store.save(ins.record_id(placed.phase), ratings)
+    course.submit_copy("blank", module)
+    course.nbgrader("autograde", module, "--force")
+    return {"module": module, "course": course, "bank": bank, "source": source}
+
+
+def test_release_has_no_graded_key(graded: dict[str, Any]) -> None:
+    course: Course = graded["course"]
+    bank: Bank = graded["bank"]
+    release = course.release_dir(graded["module"])
+    text = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted(release.iterdir()) if p.is_file()
+    )
+    assert "HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+    released = yaml.safe_load((release / "questions.yaml").read_text(encoding="utf-8"))
+    assert released["public"] is True
+    for q in released["questions"]:
+        if q.get("mode", "graded") == "graded" and q["type"] != "rating":
+            assert "key" not in q and "explanation" not in q, q["id"]
+            assert all("score" not in e for e in q.get("endings", [])), q["id"]
+    released_by_id = {q["id"]: q for q in released["questions"]}
+    for q in bank:
+        if q.mode is Mode.GRADED and q.kind != "rating":
+            for explanation in (q.explanation or {}).values():
+                assert explanation not in text, q.id
+            if isinstance(q, ShortText):
+                # Lessons and other questions may use the term a recall question asks
+                # for; what must not travel is the answer with its own question.
+                shown = {k: v for k, v in released_by_id[q.id].items() if k != "id"}
+                own = yaml.safe_dump(shown, allow_unicode=True)
+                assert not any(variant in own for variant in q.key or ()), q.id
+            if isinstance(q, Scenario):
+                assert q.has_key
+
+
+def test_instructor_answers_earn_every_auto_graded_point(graded: dict[str, Any]) -> None:
+    from nbgrader.api import Gradebook
+
+    course: Course = graded["course"]
+    with Gradebook(f"sqlite:///{course.root / 'gradebook.db'}") as gb:
+        sub = gb.find_submission(graded["module"], "instructor")
+        auto = [g for nb in sub.notebooks for g in nb.grades if not g.needs_manual_grade]
+        assert len(auto) >= 15
+        missing = {g.name: (g.score, g.max_score) for g in auto if g.score != g.max_score}
+        assert not missing
+
+
+def test_blank_submission_scores_zero_without_other_errors(graded: dict[str, Any]) -> None:
+    course: Course = graded["course"]
+    assert {s.student: s.score for s in course.scores(graded["module"])}["blank"] == 0
+    folder = course.root / "autograded" / "blank" / graded["module"]
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                if out.output_type == "error":
+                    assert out.ename in EXPECTED_ERRORS, f"{path.name}: {out.ename}: {out.evalue}"
+
+
+def test_every_released_notebook_runs_headless(graded: dict[str, Any], tmp_path: Path) -> None:
+    course: Course = graded["course"]
+    folder = course.submit_copy("headless", graded["module"])
+    for path in sorted(folder.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(
+            nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+        ).execute()  # raises CellExecutionError on any error
