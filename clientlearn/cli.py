@@ -12,6 +12,7 @@ import click
 
 from .errors import ClientlearnError, InputFileError
 from .groups_cli import groups
+from .handbook_cli import handbook
 from .selfassess.cli import selfassess
 
 
@@ -98,6 +99,7 @@ def demo(out: Path | None, participants: int, seed: int) -> None:
 
 cli.add_command(groups)
 cli.add_command(selfassess)
+cli.add_command(handbook)
 
 
 def main() -> None:

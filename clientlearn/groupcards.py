@@ -31,7 +31,7 @@ __all__ = [
 
 LANGS = ("uk", "en")
 
-_LABELS: dict[str, dict[str, str]] = {
+LABELS: dict[str, dict[str, str]] = {
     "uk": {
         "course": "Орієнтація на клієнта",
         "cards": "Групи — «Орієнтація на клієнта»",
@@ -115,17 +115,17 @@ def _check_lang(lang: str) -> str:
 
 def label(key: str, lang: str = "uk", **fmt: object) -> str:
     """A fixed text of these pages in ``lang``, formatted with ``fmt``."""
-    return _LABELS[_check_lang(lang)][key].format(**fmt)
+    return LABELS[_check_lang(lang)][key].format(**fmt)
 
 
 def role_label(role: str, lang: str = "uk") -> str:
     """«Бібліотекар» for ``librarian`` …; an unknown role is shown as given."""
-    return _LABELS[_check_lang(lang)].get(role, role)
+    return LABELS[_check_lang(lang)].get(role, role)
 
 
 def column_label(column: str, lang: str = "uk") -> str:
     """«Область» for ``oblast`` …; other column names are shown as given."""
-    return _LABELS[_check_lang(lang)].get(column.casefold(), column)
+    return LABELS[_check_lang(lang)].get(column.casefold(), column)
 
 
 def count_label(n: int, lang: str = "uk") -> str:

@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 import yaml
 
+from clientlearn.groupcards import LABELS as CARD_LABELS
+from clientlearn.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
+from clientlearn.handbook_html import LABELS as HANDBOOK_LABELS
 from clientlearn.i18n import MESSAGES
 from clientlearn.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
 
@@ -49,6 +52,11 @@ def sources() -> dict[str, str]:
             uk_texts(yaml.safe_load(path.read_text("utf-8")))
         )
     found["clientlearn/i18n.py"] = "\n".join(m["uk"] for m in MESSAGES.values())
+    found["clientlearn/handbook_html.py"] = "\n".join(HANDBOOK_LABELS["uk"].values())
+    found["clientlearn/groupcards.py"] = "\n".join(CARD_LABELS["uk"].values())
+    found["clientlearn/groupwork/messages.py"] = "\n".join(
+        m["uk"] for m in GROUPWORK_MESSAGES.values()
+    )
     found["clientlearn/selfassess/messages.py"] = "\n".join(
         m["uk"] for m in SELFASSESS_MESSAGES.values()
     )
