@@ -45,7 +45,8 @@ def sources() -> dict[str, str]:
         found[str(path.relative_to(REPO))] = "\n".join(
             uk_texts(yaml.safe_load(path.read_text("utf-8")))
         )
-    for path in sorted((REPO / "course" / "lessons").rglob("*.md")):
+    readmes = [*REPO.glob("module*/README.md"), REPO / "course" / "TRAINER_GUIDE.md"]
+    for path in sorted([*readmes, *(REPO / "course" / "lessons").rglob("*.md")]):
         found[str(path.relative_to(REPO))] = path.read_text("utf-8")
     for path in sorted((REPO / "clientlearn").glob("*/*.yaml")):
         found[str(path.relative_to(REPO))] = "\n".join(
