@@ -9,8 +9,8 @@ seed.
 
 How the groups are made:
 
-1. The number of groups comes from ``count`` or from ``size`` (``n / size``
-   rounded, a tie rounded down, at least 1), so there is never a tiny last group.
+1. The number of groups comes from ``count`` or from ``size`` (``n // size``, at
+   least 1): groups have ``size`` members or one more, never a tiny last group.
 2. The people are sorted into blocks by balance value (block order and order
    inside a block shuffled with the seed) and dealt round-robin.  A contiguous
    block dealt round-robin gives every group ``floor`` or ``ceil`` of
@@ -333,8 +333,9 @@ def group_count(n: int, *, size: int | None = None, count: int | None = None) ->
                 f"group size {size} is larger than the class ({n} people); "
                 f"choose a size of at most {n}"
             )
-        # n / size rounded, ties down: 22 people with size 4 make 5 groups of 4-5.
-        return max(1, (2 * n + size - 1) // (2 * size))
+        # Never smaller than asked: 20 people in groups of 3 make 6 groups of 3-4 (a
+        # role-play needs three people), 22 people in groups of 4 make 5 groups of 4-5.
+        return max(1, n // size)
     if count is None or count < 1:
         raise GroupingError(f"number of groups {count} is too small; use at least 1")
     if n >= 2 and count > n // 2:
