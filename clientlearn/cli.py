@@ -13,6 +13,8 @@ import click
 from .errors import ClientlearnError, InputFileError
 from .groups_cli import groups
 from .handbook_cli import handbook
+from .results_cli import certificates, export
+from .roster_cli import roster
 from .selfassess.cli import selfassess
 
 
@@ -100,6 +102,9 @@ def demo(out: Path | None, participants: int, seed: int) -> None:
 cli.add_command(groups)
 cli.add_command(selfassess)
 cli.add_command(handbook)
+cli.add_command(roster)
+cli.add_command(export)
+cli.add_command(certificates)
 
 
 def main() -> None:

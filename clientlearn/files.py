@@ -15,12 +15,14 @@ from pathlib import Path
 from .errors import ClientlearnError
 
 
-def replace_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Atomically replace ``path`` with ``text``; raises OSError on failure."""
+def replace_atomically(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Atomically replace ``path`` with ``content`` (text is encoded, newlines kept as
+    given); raises OSError on failure."""
+    data = content.encode(encoding) if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private; nbgrader's exchange and co-trainers share files.
@@ -34,9 +36,14 @@ def replace_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> Non
 
 def write_text_atomic(path: Path | str, text: str, *, encoding: str = "utf-8") -> None:
     """Atomically write ``text`` to ``path``; a failure is a ClientlearnError naming it."""
+    write_bytes_atomic(path, text.encode(encoding))
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> None:
+    """Atomically write ``data`` to ``path``; a failure is a ClientlearnError naming it."""
     path = Path(path)
     try:
-        replace_atomically(path, text, encoding=encoding)
+        replace_atomically(path, data)
     except OSError as err:
         raise ClientlearnError(
             f"cannot write {path}: {err.strerror or err}; check that the folder exists "

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from clientlearn.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.files import write_text_atomic
+from clientlearn.tables import read_csv_rows
 
 __all__ = [
     "Group",
@@ -104,85 +105,8 @@ class Group:
 
 # ---------------------------------------------------------------- reading CSV
 
-
-def read_csv_rows(
-    path: Path | str, *, what: str
-) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Read a CSV exported from Excel or written by hand.
-
-    Accepts UTF-8 with or without BOM (and cp1251, Excel's "CSV" on a Ukrainian
-    Windows); the delimiter (``,``, ``;`` or tab) is sniffed from the header.
-    Returns the column names (stripped, lower-case) and ``(line, row)`` pairs;
-    blank rows are skipped.  ``what`` names the file in messages ("roster").
-    """
-    path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ClientlearnError(f"{what} file not found: {path}") from None
-    except OSError as err:
-        raise ClientlearnError(f"cannot read {what} file {path}: {err.strerror}") from err
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1251")
-        except UnicodeDecodeError:
-            raise ClientlearnError(
-                f"{path}: cannot decode the {what} file; save it as 'CSV UTF-8' from Excel"
-            ) from None
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not first:
-        raise ClientlearnError(
-            f"{path}: the {what} file is empty; it needs a header row and one row per person"
-        )
-    # Sniff from the header only: names in the data may hold commas or semicolons.
-    delimiter = max(",;\t", key=first.count)
-
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
-    problems: list[Problem] = []
-    line = 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if not any(c.strip() for c in cells):
-            continue
-        if header is None:
-            header = [c.strip().casefold() for c in cells]
-            seen: dict[str, int] = {}
-            for i, col in enumerate(header):
-                if col and col in seen:
-                    problems.append(
-                        Problem(
-                            str(path),
-                            start,
-                            col,
-                            f"column appears twice (columns {seen[col] + 1} and {i + 1}); "
-                            "rename or delete one",
-                        )
-                    )
-                seen.setdefault(col, i)
-            continue
-        extra = [c for c in cells[len(header) :] if c.strip()]
-        if extra:
-            problems.append(
-                Problem(
-                    str(path),
-                    start,
-                    "row",
-                    f"{len(cells)} cells but the header has {len(header)}; "
-                    f"put quotes around values that contain '{delimiter}'",
-                )
-            )
-            continue
-        row = {
-            col: (cells[i].strip() if i < len(cells) else "") for i, col in enumerate(header) if col
-        }
-        rows.append((start, row))
-    if problems:
-        raise InputFileError(problems)
-    return [c for c in header or [] if c], rows
+# The reader (encodings, delimiter sniffing, XLSX) is shared with the roster import;
+# it stays importable from here for the callers of clientlearn.groups.read_csv_rows.
 
 
 def _person_key(text: str) -> str:

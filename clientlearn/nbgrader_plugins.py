@@ -7,6 +7,9 @@
 * :class:`RestoreAnswers` (autograde, before ``Execute``): merges those answers into
   the answers file beside the notebook, keeping the newer record of each question,
   so a lone ``.ipynb`` grades the same as a whole folder.
+* ``generate_feedback`` runs :mod:`clientlearn.feedback` (explanations, no hidden
+  tests, the participants' copy of the bank); ``zip_collect`` reads Moodle's names
+  with :class:`clientlearn.collect.MoodleCollector`.
 
 Call :func:`configure` from ``nbgrader_config.py``; it assigns nbgrader's lists in
 full, because nbgrader loads that file twice and an ``.append`` would apply twice.
@@ -43,6 +46,7 @@ from traitlets import List, Unicode
 
 from .bank import public_yaml
 from .errors import ClientlearnError
+from .feedback import FEEDBACK
 from .store import ANSWERS_FILE, AnswerStore, Record, records_from_notebook
 
 _META = "clientlearn"
@@ -150,6 +154,18 @@ def configure(c: Any) -> None:
     c.GenerateAssignment.preprocessors = list(GENERATE_ASSIGNMENT)
     c.Autograde.sanitize_preprocessors = list(SANITIZE)
     c.Autograde.autograde_preprocessors = list(AUTOGRADE)
+    # Feedback explains each answer and never shows hidden tests or a keyed bank.
+    c.GenerateFeedback.preprocessors = list(FEEDBACK)
+    # LMS downloads: Moodle's "Download all submissions" names, matched via roster.csv.
+    c.ZipCollectApp.collector_plugin = "clientlearn.collect.MoodleCollector"
+    # The answers lock is a detail of the participant's folder, not part of a submission.
+    c.CourseDirectory.ignore = [
+        ".ipynb_checkpoints",
+        "*.pyc",
+        "__pycache__",
+        "feedback",
+        ".clientlearn.answers.lock",
+    ]
     # What a participant sees in place of the rubric of a manually graded answer.
     c.ClearSolutions.text_stub = "Напишіть свою відповідь тут. / Write your answer here."
     # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.

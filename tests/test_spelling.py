@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
+from clientlearn.feedback import MESSAGES as FEEDBACK_MESSAGES
 from clientlearn.groupcards import LABELS as CARD_LABELS
 from clientlearn.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
 from clientlearn.handbook_html import LABELS as HANDBOOK_LABELS
 from clientlearn.i18n import MESSAGES
+from clientlearn.roster_cli import LABELS as ROSTER_LABELS
 from clientlearn.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +56,8 @@ def sources() -> dict[str, str]:
         )
     found["clientlearn/i18n.py"] = "\n".join(m["uk"] for m in MESSAGES.values())
     found["clientlearn/handbook_html.py"] = "\n".join(HANDBOOK_LABELS["uk"].values())
+    found["clientlearn/roster_cli.py"] = "\n".join(m["uk"] for m in ROSTER_LABELS.values())
+    found["clientlearn/feedback.py"] = "\n".join(m["uk"] for m in FEEDBACK_MESSAGES.values())
     found["clientlearn/groupcards.py"] = "\n".join(CARD_LABELS["uk"].values())
     found["clientlearn/groupwork/messages.py"] = "\n".join(
         m["uk"] for m in GROUPWORK_MESSAGES.values()

@@ -9,34 +9,16 @@ to show Cyrillic (as the group tools write them).
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import ClientlearnError
-from ..files import write_text_atomic
+from ..files import write_bytes_atomic, write_text_atomic
 from .summary import ClassSummary
 
 FORMATS = ("png", "svg")
 TABLES = ("participants", "scores", "distribution", "bands", "change", "skipped")
-
-
-def _write_bytes_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; co-trainers share them
-        os.replace(tmp, path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise ClientlearnError(f"cannot write {path}: {err.strerror or err}") from err
 
 
 def render(summary: ClassSummary, formats: Sequence[str] = ("png",)) -> dict[str, str | bytes]:
@@ -71,7 +53,7 @@ def write_files(files: dict[str, str | bytes], out: str | Path) -> list[Path]:
     for name, content in files.items():
         path = folder / name
         if isinstance(content, bytes):
-            _write_bytes_atomic(path, content)
+            write_bytes_atomic(path, content)
         else:
             write_text_atomic(path, content, encoding="utf-8-sig")
         written.append(path)
