@@ -155,3 +155,63 @@ def answer_instrument(
     ratings = {item.id: rng.randint(low, high) for item in ins.items}
     AnswerStore(folder).save(ins.record_id(phase), ratings, bank=record_tag(ins))
     return ratings
+
+
+def answer_group(
+    folder: Path,
+    exercise: str,
+    group: int,
+    members: list[str],
+    steps: list[str],
+    rng: random.Random,
+    skill: float,
+) -> None:
+    """The group answer form as a group's secretary fills it in: the strategy's parts
+    and an order of the service-algorithm steps (a skilled group swaps fewer steps)."""
+    order = list(steps)
+    for _ in range(round((1 - skill) * len(order))):
+        i = rng.randrange(len(order) - 1)
+        order[i], order[i + 1] = order[i + 1], order[i]
+    text = {
+        "clients": "Читачі-пенсіонери, учні, внутрішні клієнти — колеги з відділів.",
+        "needs": "Зручний час, зрозуміла мова, швидка відповідь на запит.",
+        "promises": "Консультація телефоном щодня; відповідь на запит за 48 годин.",
+        "feedback": "Коротке опитування щомісяця, нарада з працівниками передньої лінії.",
+    }
+    value = {"group": group, "members": members, "text": text, "order": order}
+    AnswerStore(folder).save(f"group.{exercise}", value)
+
+
+def observe(
+    folder: Path,
+    *,
+    round_no: int,
+    observed: tuple[str, str, int],
+    scenario: str,
+    rng: random.Random,
+    skill: float,
+    rubric: str = "roleplay",
+) -> None:
+    """An observer's rubric for one role-play round: 1–4 per criterion, where the
+    observed librarian's skill shifts the scores up."""
+    from .groupwork.rubric import load_rubric, rubric_qid
+
+    loaded = load_rubric(rubric)
+    pid, name, group = observed
+    scores = {c: max(1, min(4, round_half(1 + 3 * skill + rng.uniform(-1, 1)))) for c in loaded.ids}
+    value = {
+        "rubric": loaded.id,
+        "round": round_no,
+        "observed": pid,
+        "observed_name": name,
+        "group": group,
+        "scenario": scenario,
+        "scores": scores,
+        "comment": "Уважно вислухала, запропонувала два варіанти.",
+    }
+    AnswerStore(folder).save(rubric_qid(round_no, pid), value)
+
+
+def round_half(value: float) -> int:
+    """Round half up (Python's round() rounds half to even)."""
+    return int(value + 0.5)
