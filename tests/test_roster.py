@@ -548,7 +548,7 @@ def test_dry_run_writes_nothing(tmp_path: Path, new_course: Path, course: Path) 
 def test_sample_roster_imports_cleanly(sample_course: tuple[Path, ImportResult]) -> None:
     course, result = sample_course
     ids = [c.participant.id for c in result.changes]
-    assert len(ids) == 18 and len(set(ids)) == 18
+    assert len(ids) == 20 and len(set(ids)) == 20
     assert {c.status for c in result.changes} == {"new"}
     assert ids[:4] == [
         "kovalenko_liudmyla",
