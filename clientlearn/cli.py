@@ -13,6 +13,7 @@ import click
 from .errors import ClientlearnError, InputFileError
 from .groups_cli import groups
 from .handbook_cli import handbook
+from .report_cli import report
 from .results_cli import certificates, export
 from .roster_cli import roster
 from .selfassess.cli import selfassess
@@ -105,6 +106,7 @@ cli.add_command(handbook)
 cli.add_command(roster)
 cli.add_command(export)
 cli.add_command(certificates)
+cli.add_command(report)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ from clientlearn.groupcards import LABELS as CARD_LABELS
 from clientlearn.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
 from clientlearn.handbook_html import LABELS as HANDBOOK_LABELS
 from clientlearn.i18n import MESSAGES
+from clientlearn.report_html import WORDS as REPORT_WORDS
 from clientlearn.roster_cli import LABELS as ROSTER_LABELS
 from clientlearn.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
 
@@ -58,6 +59,7 @@ def sources() -> dict[str, str]:
     found["clientlearn/handbook_html.py"] = "\n".join(HANDBOOK_LABELS["uk"].values())
     found["clientlearn/roster_cli.py"] = "\n".join(m["uk"] for m in ROSTER_LABELS.values())
     found["clientlearn/feedback.py"] = "\n".join(m["uk"] for m in FEEDBACK_MESSAGES.values())
+    found["clientlearn/report_html.py"] = "\n".join(uk for uk, _ in REPORT_WORDS.values())
     found["clientlearn/groupcards.py"] = "\n".join(CARD_LABELS["uk"].values())
     found["clientlearn/groupwork/messages.py"] = "\n".join(
         m["uk"] for m in GROUPWORK_MESSAGES.values()

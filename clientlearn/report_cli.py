@@ -1,0 +1,63 @@
+"""``clientlearn report``: the trainer's class report of an nbgrader course, as HTML.
+
+A thin layer over :func:`clientlearn.report.class_report` and
+:func:`clientlearn.report_html.write_report`.  Notes (a skipped answers file, a
+module without a bank) go to stderr; the path written goes to stdout; a
+ClientlearnError becomes a message and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .errors import ClientlearnError
+
+__all__ = ["report"]
+
+
+@click.command(name="report")
+@click.argument(
+    "course_root", default=".", type=click.Path(file_okay=False, path_type=Path), required=False
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for report-LANG.html.",
+)
+@click.option(
+    "--module",
+    "modules",
+    multiple=True,
+    metavar="NAME",
+    help="Report only this module (nbgrader assignment); repeat for several. Default: all.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=60.0,
+    show_default=True,
+    help="Pass mark: percent of a module's maximum.",
+)
+@click.option(
+    "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
+)
+def report(
+    course_root: Path, out: Path, modules: tuple[str, ...], min_score: float, lang: str
+) -> None:
+    """Write the class report of the nbgrader course in COURSE_ROOT (default: the current
+    folder): scores per module, item difficulty and discrimination, the most confused
+    steps and signs, self-assessment before/after, group work and a page per participant."""
+    from .report import class_report
+    from .report_html import note_text, write_report
+
+    try:
+        result = class_report(course_root, modules, min_score=min_score, lang=lang)
+        path = write_report(result, out)
+    except ClientlearnError as err:
+        raise click.ClickException(str(err)) from None
+    for note in result.notes:
+        click.echo(note_text(note, lang), err=True)
+    click.echo(str(path))
