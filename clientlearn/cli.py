@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .autograde_cli import autograde
 from .errors import ClientlearnError, InputFileError
 from .groups_cli import groups
 from .handbook_cli import handbook
@@ -107,6 +108,7 @@ cli.add_command(roster)
 cli.add_command(export)
 cli.add_command(certificates)
 cli.add_command(report)
+cli.add_command(autograde)
 
 
 def main() -> None:
