@@ -21,8 +21,9 @@ How it works
   log file, whose tail explains a worker that stopped.
 * **Failures.**  A submission that nbgrader cannot grade is recorded with the student
   and the reason (the exception nbgrader logged, and the notebook it was grading); the
-  others are graded all the same.  nbgrader itself removes the failed submission's
-  ``autograded/`` folder, as in a sequential run.
+  others are graded all the same; a failed submission is tried once more at the end
+  (a kernel can die while starting on a busy machine).  nbgrader itself removes the
+  failed submission's ``autograded/`` folder, as in a sequential run.
 * **Gradebook safety.**  Rows that every submission would otherwise race to insert
   (the course rows nbgrader creates on first use, and the students) are written by one
   worker before any grading starts; afterwards each worker writes only its own
@@ -51,7 +52,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -176,6 +177,13 @@ def autograde(
     with _Pool(root, assignment, force=force, size=workers) as pool:
         plan = pool.prepare(wanted)
         results = pool.grade(plan, progress, started)
+        # A kernel that dies while starting on a busy laptop fails a submission that
+        # grades fine a moment later: each failure gets one more try, at the end.
+        failed = {r.student for r in results if not r.ok}
+        if failed:
+            again = pool.grade([p for p in plan if p.student in failed], progress, started)
+            retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
+            results = [retried.get(r.student, r) for r in results]
     return AutogradeResult(
         assignment=assignment,
         course_root=root,

@@ -92,13 +92,15 @@ def notebook_build(lesson: Path, bank_path: Path, out: Path) -> None:
     default=None,
     help="Folder for the demo course (default: a new temporary folder).",
 )
-@click.option("--participants", default=6, show_default=True, help="Simulated participants.")
+@click.option("--participants", default=20, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
-def demo(out: Path | None, participants: int, seed: int) -> None:
-    """Release the course, simulate a class, autograde with nbgrader, print the scores."""
+@click.option("--jobs", default=2, show_default=True, help="Parallel autograde workers.")
+def demo(out: Path | None, participants: int, seed: int, jobs: int) -> None:
+    """The trainer's journey on a simulated class: roster, groups, release, answers,
+    parallel autograde, feedback, report, export, certificates."""
     from .demo import run_demo
 
-    run_demo(out, participants=participants, seed=seed, echo=click.echo)
+    run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo)
 
 
 cli.add_command(groups)
