@@ -93,7 +93,7 @@ def run_demo(
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
     if (root / "gradebook.db").exists():
         raise ClientlearnError(f"{root} already holds a course; choose a new folder")
-    step = _Steps(echo, 12)
+    step = _Steps(echo, 13)
     rng = random.Random(seed)
     course = Course.create(root)
     log = root / "nbgrader.log"
@@ -167,6 +167,7 @@ def run_demo(
         )
 
     scores: dict[str, dict[str, float]] = {p.id: {} for p in people}
+    maxima: dict[str, float] = {}
     for name in banks:
         step(f"autograde {name}: {jobs} parallel workers")
         result = autograde(
@@ -185,6 +186,7 @@ def run_demo(
             )
         for s in course.scores(name):
             scores.setdefault(s.student, {})[name] = s.score
+            maxima[name] = s.max_score
 
     for name in banks:
         step(f"feedback {name}: nbgrader generate_feedback (explanations, no keys)")
@@ -227,7 +229,7 @@ def run_demo(
         )
 
     step("done")
-    _print_summary(echo, people, scores, banks, codes)
+    _print_summary(echo, people, scores, banks, codes, maxima)
     echo("")
     echo("Gradebook scores equal clientlearn's own scoring of the same answers.")
     echo("Open:")
@@ -242,12 +244,14 @@ def _print_summary(
     scores: dict[str, dict[str, float]],
     banks: dict[str, Bank],
     codes: dict[str, str],
+    maxima: dict[str, float],
 ) -> None:
     echo("")
-    header = f"{'participant':<26}{'module 1':>10}{'module 2':>10}{'total':>9}  certificate"
+    m1, m2 = (f"/{maxima.get(name, 0):g}" for name in banks)
+    header = f"{'participant':<26}{'module 1 ' + m1:>14}{'module 2 ' + m2:>14}  certificate"
     echo(header)
     echo("-" * len(header))
     for person in people:
         row = scores.get(person.id, {})
-        m1, m2 = (row.get(name, 0.0) for name in banks)
-        echo(f"{person.id:<26}{m1:>10.1f}{m2:>10.1f}{m1 + m2:>9.1f}  {codes.get(person.id, '—')}")
+        one, two = (row.get(name, 0.0) for name in banks)
+        echo(f"{person.id:<26}{one:>14.1f}{two:>14.1f}  {codes.get(person.id, '—')}")
