@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -48,3 +49,18 @@ def test_test_cells_are_worth_their_questions_points(path: Path) -> None:
         meta = cell.metadata.get("nbgrader", {})
         for qid in scored_questions(nbformat.v4.new_notebook(cells=[cell])):
             assert meta.get("points") == bank[qid].points, f"{path.name}: {qid}"
+
+
+@pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
+def test_stated_total_is_the_sum_of_the_notebooks_points(path: Path) -> None:
+    nb = nbformat.read(path, as_version=4)
+    first = next(c for c in nb.cells if c.cell_type == "markdown")
+    match = re.search(r"\*\*Усього балів у зошиті:\*\* (\d+(?:[.,]\d+)?)", first.source)
+    assert match, f"{path.name}: the first text cell must state «**Усього балів у зошиті:** N»"
+    stated = float(match.group(1).replace(",", "."))
+    points = sum(
+        float(c.metadata["nbgrader"].get("points", 0))
+        for c in nb.cells
+        if c.metadata.get("nbgrader", {}).get("grade")
+    )
+    assert stated == points, f"{path.name}: states {stated:g} points, its cells hold {points:g}"
