@@ -7,7 +7,6 @@ from __future__ import annotations
 import random
 import shutil
 import string
-import time
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -335,17 +334,14 @@ def fabricate(n: int, folder: Path, seed: int = 7) -> Inputs:
     )
 
 
-def test_a_class_of_1000_in_well_under_10_s(tmp_path: Path) -> None:
+def test_a_class_of_1000_has_a_page_each_and_a_constant_number_of_charts(
+    tmp_path: Path,
+) -> None:
+    # How long this takes is measured by benchmarks/report.py, not asserted here.
     inputs = fabricate(1000, tmp_path / "autograded")
-    render_report(build_report(fabricate(5, tmp_path / "warm-up")))  # imports are not timed
-    start = time.perf_counter()
     groups = group_summary(tmp_path / "autograded")
     report = build_report(replace(inputs, groups=groups))
-    built = time.perf_counter()
     html = render_report(report)
-    done = time.perf_counter()
-    print(f"\n1000 participants: data {built - start:.2f} s, HTML {done - built:.2f} s")
-    assert done - start < 10
     assert len(report.participants) == 1000 and html.count('class="participant"') == 1000
     # Charts do not multiply with the class: five pages have as many images as 1,000.
     few = render_report(replace(report, participants=report.participants[:5]))
