@@ -120,7 +120,8 @@ def main() -> None:
         "",
         "## Class autograde",
         "",
-        "`.venv/bin/python benchmarks/autograde.py --participants 12` (not part of `benchmarks/run`: it grades a real "
+        "`.venv/bin/python benchmarks/autograde.py --participants 12` "
+        "(not part of `benchmarks/run`: it grades a real "
         "module twice and takes minutes). Last run, 2 cores, module 1 (6 notebooks): "
         "6 participants 62.9 s sequential vs 41.4 s with 2 workers (0.66), 12 participants "
         "128.4 s vs 72.6 s (0.57), gradebooks identical; goal 0.55 not yet met.",
