@@ -96,7 +96,7 @@ def run_demo(
     step = _Steps(echo, 13)
     rng = random.Random(seed)
     course = Course.create(root)
-    log = root / "nbgrader.log"
+    log = course.root / "nbgrader.log"
     outputs: dict[str, Path] = {"course": course.root, "nbgrader log": log}
 
     step(f"roster: {SAMPLE_ROSTER.name} into the gradebook (official transliteration)")
