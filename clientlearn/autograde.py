@@ -129,6 +129,36 @@ class AutogradeResult:
         return not self.failed
 
 
+def _check_known_students(
+    root: Path, assignment: str, wanted: Sequence[str] | None, *, new_students: bool
+) -> None:
+    """Refuse submission folders of people who are not on the imported roster.
+
+    nbgrader would quietly add such a folder (often a typo in a folder name) to the
+    gradebook as a new student; the trainer should decide that."""
+    roster = root / "roster.csv"
+    if new_students or not roster.is_file():
+        return
+    import csv
+
+    try:
+        with roster.open(encoding="utf-8-sig", newline="") as fh:
+            known = {row.get("id", "").strip() for row in csv.DictReader(fh)}
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise ClientlearnError(f"cannot read {roster}: {err}; import the roster again") from None
+    folders = sorted(
+        p.parent.name for p in (root / "submitted").glob(f"*/{glob.escape(assignment)}")
+    )
+    unknown = [f for f in folders if f not in known and (wanted is None or f in wanted)]
+    if unknown:
+        raise ClientlearnError(
+            f"submitted/ holds {', '.join(unknown)} for {assignment}, who are not in "
+            f"{roster.name}; rename the folder to the participant's id, import them with "
+            "`clientlearn roster import`, or grade them anyway with --new-students "
+            "(nothing was graded)"
+        )
+
+
 def default_jobs() -> int:
     """Worker processes to use by default: the CPUs this process may run on, at most 4
     (each worker also runs a kernel, and the SQLite gradebook has one writer at a time)."""
@@ -147,6 +177,7 @@ def autograde(
     students: Sequence[str] | None = None,
     force: bool = True,
     progress: Callable[[Progress], None] | None = None,
+    new_students: bool = False,
 ) -> AutogradeResult:
     """Grade every submission of ``assignment`` (or only ``students``) in ``jobs`` processes.
 
@@ -154,7 +185,9 @@ def autograde(
     --force`` in ``course_root`` (``force=False``: as without ``--force``).  A submission
     that fails is listed in the result's ``failed``; the others are graded all the same.
     Raises :class:`ClientlearnError` when nothing can be graded: not a course root, the
-    assignment not in the gradebook, no submissions, an unknown student.
+    assignment not in the gradebook, no submissions, an unknown student.  Once the class
+    roster is imported (``roster.csv`` in the course root), a submission folder whose name
+    is not a roster id is refused before anything is graded, unless ``new_students``.
     """
     started = time.monotonic()
     root = Path(course_root).resolve()
@@ -173,6 +206,7 @@ def autograde(
     wanted = sorted(set(students)) if students is not None else None
     if wanted is not None and not wanted:
         raise ClientlearnError("the list of students to grade is empty; name at least one")
+    _check_known_students(root, assignment, wanted, new_students=new_students)
     workers = min(jobs, len(wanted)) if wanted else jobs
     with _Pool(root, assignment, force=force, size=workers) as pool:
         plan = pool.prepare(wanted)

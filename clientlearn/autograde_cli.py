@@ -43,7 +43,18 @@ __all__ = ["autograde"]
     metavar="ID",
     help="Grade only this participant's submission (repeat for several).",
 )
-def autograde(module: str, course_dir: Path, jobs: int | None, students: tuple[str, ...]) -> None:
+@click.option(
+    "--new-students",
+    is_flag=True,
+    help="Also grade submission folders of people who are not in the imported roster.",
+)
+def autograde(
+    module: str,
+    course_dir: Path,
+    jobs: int | None,
+    students: tuple[str, ...],
+    new_students: bool,
+) -> None:
     """Autograde every submission of MODULE (an assignment of the course) like
     `nbgrader autograde MODULE --force`, in several processes; failures are listed at
     the end and do not stop the others."""
@@ -58,6 +69,7 @@ def autograde(module: str, course_dir: Path, jobs: int | None, students: tuple[s
             jobs=workers,
             students=list(students) or None,
             progress=_progress,
+            new_students=new_students,
         )
     except ClientlearnError as err:
         raise click.ClickException(str(err)) from None
