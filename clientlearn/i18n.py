@@ -6,6 +6,7 @@ Participant-facing Ukrainian uses the typographic apostrophe ’ throughout.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 LANGUAGES = ("uk", "en")
 
@@ -102,7 +103,12 @@ def default_language() -> str:
     return lang if lang in LANGUAGES else "uk"
 
 
-def tr(key: str, lang: str, **values: object) -> str:
-    """The message ``key`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
-    entry = MESSAGES[key]
+def translate(table: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: object) -> str:
+    """Message ``key`` of ``table`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
+    entry = table[key]
     return entry.get(lang, entry["uk"]).format(**values)
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The library's message ``key`` in ``lang``, filled in."""
+    return translate(MESSAGES, key, lang, **values)

@@ -23,6 +23,25 @@ def quiz_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def displayed(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Every bundle IPython would display (or update through a display id), in order."""
+    shown: list[dict[str, object]] = []
+
+    class Handle:
+        def update(self, obj: dict[str, object], raw: bool = False) -> None:
+            shown.append(obj)
+
+    def fake_display(
+        obj: dict[str, object], raw: bool = False, display_id: bool = False
+    ) -> Handle | None:
+        shown.append(obj)
+        return Handle() if display_id else None
+
+    monkeypatch.setattr("IPython.display.display", fake_display)
+    return shown
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
     # Lets fixtures see whether the test failed (to keep a screenshot).

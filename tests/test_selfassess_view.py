@@ -140,21 +140,9 @@ def test_a_bad_saved_rating_is_reported_and_unknown_items_are_kept(tmp_path: Pat
 
 
 def test_displaying_carries_the_answers_for_the_notebook(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, displayed: list[dict[str, object]]
 ) -> None:
-    shown: list[dict[str, object]] = []
-
-    class Handle:
-        def update(self, obj: dict[str, object], raw: bool = False) -> None:
-            shown.append(obj)
-
-    def fake_display(
-        obj: dict[str, object], raw: bool = False, display_id: bool = False
-    ) -> Handle | None:
-        shown.append(obj)
-        return Handle() if display_id else None
-
-    monkeypatch.setattr("IPython.display.display", fake_display)
+    shown = displayed
     view = instrument_view("library_diagnostic", tmp_path)
     assert shown == []  # created, not displayed
     view._ipython_display_()

@@ -145,21 +145,9 @@ def test_numeric_refuses_text_that_is_not_a_number(quiz_folder: Path) -> None:
 
 
 def test_displaying_carries_the_answer_for_the_notebook(
-    quiz_folder: Path, monkeypatch: pytest.MonkeyPatch
+    quiz_folder: Path, displayed: list[dict[str, object]]
 ) -> None:
-    shown: list[dict[str, object]] = []
-
-    class Handle:
-        def update(self, obj: dict[str, object], raw: bool = False) -> None:
-            shown.append(obj)
-
-    def fake_display(
-        obj: dict[str, object], raw: bool = False, display_id: bool = False
-    ) -> Handle | None:
-        shown.append(obj)
-        return Handle() if display_id else None
-
-    monkeypatch.setattr("IPython.display.display", fake_display)
+    shown = displayed
     view = Quiz("questions.yaml", folder=quiz_folder).ask("sc.single")
     view._ipython_display_()
     view.radio.value = "b"  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ other text is here.  Participant-facing Ukrainian uses the typographic apostroph
 from __future__ import annotations
 
 from ..errors import ClientlearnError
+from ..i18n import translate
 
 LANGS = ("uk", "en")
 
@@ -165,5 +166,4 @@ def check_lang(lang: str) -> str:
 
 def msg(key: str, lang: str, **values: object) -> str:
     """The message ``key`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
-    entry = MESSAGES[key]
-    return entry.get(lang, entry["uk"]).format(**values)
+    return translate(MESSAGES, key, lang, **values)

@@ -8,6 +8,7 @@ decimal comma.
 
 from __future__ import annotations
 
+from ..i18n import translate
 from .model import round_half_up
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -224,5 +225,4 @@ def quote(text: str, lang: str) -> str:
 
 def tr(key: str, lang: str, **values: object) -> str:
     """The message ``key`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
-    entry = MESSAGES[key]
-    return entry.get(lang, entry["uk"]).format(**values)
+    return translate(MESSAGES, key, lang, **values)
