@@ -27,6 +27,7 @@ from ..errors import ClientlearnError
 from ..groups import Group, read_groups_csv
 from ..i18n import tr
 from ..store import AnswerStore, Record, record_bundle
+from ..widgets.recorded import RecordedView
 from .messages import msg
 
 TYPING_DELAY_S = 0.8
@@ -83,7 +84,7 @@ class Debounce:
             self._pending = None
 
 
-class AnswerForm(w.VBox):  # type: ignore[misc]
+class AnswerForm(RecordedView):
     """Base of the forms: subclasses build the controls, ``read()`` the value and
     ``show()`` a saved value; ``qid`` is the answer id the form saves under."""
 
@@ -96,7 +97,6 @@ class AnswerForm(w.VBox):  # type: ignore[misc]
         self.status = w.HTML(value="")
         # A problem with what was typed (read() sets it), shown until it is fixed.
         self.problem = ""
-        self._handle: Any = None
         self._restoring = False
         self._typing = Debounce(self.save_now)
 
@@ -161,8 +161,7 @@ class AnswerForm(w.VBox):  # type: ignore[misc]
 
     def publish(self) -> None:
         """Refresh the saved-answer output and the notices."""
-        if self._handle is not None:
-            self._handle.update(self.bundle(), raw=True)
+        self.refresh_output()
         self.show_status()
 
     def show_status(self, note: str = "") -> None:
@@ -173,17 +172,3 @@ class AnswerForm(w.VBox):  # type: ignore[misc]
             parts.append(html.escape(note))
         parts += [f"<i>{html.escape(n)}</i>" for n in self.store.notices]
         self.status.value = "<br>".join(parts)
-
-    # --- display -------------------------------------------------------------------
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        show: Callable[..., Any] = display  # IPython has no type hints
-        show(self._repr_mimebundle_(), raw=True)
-        self._handle = show(self.bundle(), raw=True, display_id=True)
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs) or {}
-        # Where widgets cannot render (nbconvert, a plain viewer) the form reads as text.
-        bundle["text/plain"] = self.as_text()
-        return bundle

@@ -24,6 +24,7 @@ from ..i18n import LANGUAGES
 from ..questions import pick
 from ..store import AnswerStore, Record, record_bundle, recover_from_session
 from ..widgets.base import html_text
+from ..widgets.recorded import RecordedView
 from .instruments import Instrument, load_instrument, record_tag
 from .interpret import Paragraph, interpretation
 from .messages import tr
@@ -42,7 +43,7 @@ def _paragraphs(paragraphs: list[Paragraph]) -> str:
     )
 
 
-class InstrumentView(w.VBox):  # type: ignore[misc]
+class InstrumentView(RecordedView):
     """A self-assessment in a notebook; see :func:`instrument_view`."""
 
     def __init__(
@@ -55,7 +56,6 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
         self.record_id = instrument.record_id(phase)  # refuses a wrong phase early
         self.figure: Figure | None = None
         self.result: Result = assess(instrument, {}, phase)
-        self._handle: Any = None
         self._kept: dict[str, Any] = {}
         self.radios = {item.id: self._radio() for item in instrument.items}
         self.progress = w.HTML()
@@ -150,8 +150,7 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
             self.status.value = f'<span style="color:#b00020">{html.escape(str(err))}</span>'
             return
         self._refresh(list(self.store.notices))
-        if self._handle is not None:
-            self._handle.update(self._bundle(), raw=True)
+        self.refresh_output()
 
     # --- showing ---------------------------------------------------------------------------
     def _other_phase(self) -> Result | None:
@@ -184,7 +183,7 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
         self.chart.layout.display = ""
         self.interpretation.value = _paragraphs(interpretation(self.result, lang, other=other))
 
-    def _bundle(self) -> dict[str, Any]:
+    def bundle(self) -> dict[str, Any]:
         bundle = record_bundle(self.record_id, self.record, self.lang)
         if self.record is None:
             bundle["text/plain"] = tr("nothing_saved", self.lang)
@@ -193,19 +192,6 @@ class InstrumentView(w.VBox):  # type: ignore[misc]
             bundle["text/plain"] = tr(
                 "saved_line", self.lang, time=self.record.local_time(), progress=line
             )
-        return bundle
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        # IPython has no type hints.
-        display(self._repr_mimebundle_(), raw=True)  # type: ignore[no-untyped-call]
-        self._handle = display(self._bundle(), raw=True, display_id=True)  # type: ignore[no-untyped-call]
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs) or {}
-        # Where widgets cannot render (nbconvert, a plain viewer) the form reads as text.
-        bundle["text/plain"] = self.as_text()
         return bundle
 
     def as_text(self) -> str:

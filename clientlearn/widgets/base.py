@@ -18,6 +18,7 @@ from ..errors import ClientlearnError
 from ..i18n import tr
 from ..questions import Answer, Mode, Question, pick
 from ..store import AnswerStore, Record, record_bundle
+from .recorded import RecordedView
 
 
 def html_text(text: str) -> str:
@@ -25,7 +26,7 @@ def html_text(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
-class QuestionView(w.VBox):  # type: ignore[misc]
+class QuestionView(RecordedView):
     """Base of the per-type views; subclasses build ``self.control`` and map it to
     an answer with ``read()`` / ``show()``."""
 
@@ -38,7 +39,6 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.lang = lang
         self.bank_id = bank_id
         self._restoring = False
-        self._handle: Any = None
         self.record: Record | None = store.get(question.id)
         self.feedback = w.HTML(value="")
         self.status = w.HTML(value="")
@@ -91,8 +91,7 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.after_save(self.record, restored=False)
 
     def after_save(self, record: Record, *, restored: bool) -> None:
-        if self._handle is not None:
-            self._handle.update(record_bundle(self.question.id, record, self.lang), raw=True)
+        self.refresh_output()
         notices = " ".join(html.escape(n) for n in self.store.notices)
         self.status.value = f"<i>{notices}</i>" if notices else ""
         if self.question.mode is Mode.SELFCHECK:
@@ -121,19 +120,8 @@ class QuestionView(w.VBox):  # type: ignore[misc]
         self.feedback.value = "<br>".join(parts)
 
     # --- display -----------------------------------------------------------------
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self._repr_mimebundle_(), raw=True)
-        self._handle = display(
-            record_bundle(self.question.id, self.record, self.lang), raw=True, display_id=True
-        )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle: dict[str, Any] = super()._repr_mimebundle_(**kwargs) or {}
-        # Where widgets cannot render (nbconvert, a plain viewer) the question reads as text.
-        bundle["text/plain"] = self.as_text()
-        return bundle
+    def bundle(self) -> dict[str, Any]:
+        return record_bundle(self.question.id, self.record, self.lang)
 
     def as_text(self) -> str:
         return pick(self.question.text, self.lang)
