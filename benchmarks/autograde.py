@@ -1,12 +1,14 @@
-"""Parallel autograde against plain `nbgrader autograde --force`, side by side in one run.
+"""Class autograde: plain sequential `nbgrader autograde --force` against
+`clientlearn autograde --jobs J`, side by side in one run, both modules.
 
-Builds a course from the real `module1_client_service`, simulates N participants through
-the answer store (as the demo does), grades one copy with sequential nbgrader and another
-with `clientlearn.autograde.autograde(jobs=J)`, checks that the gradebooks and autograded
-notebooks are identical, and prints the wall times, their ratio and a floor: notebooks ×
-the time to execute an empty notebook (a kernel start, mostly) / cores.
+Builds a course from the real modules, simulates N participants through the answer
+store (as the demo does), grades one copy with sequential nbgrader and another with
+:func:`clientlearn.autograde.autograde`, checks that the gradebooks and autograded
+notebooks are identical, and reports the wall times, their ratio, a floor (notebooks ×
+the time to execute an empty notebook, a kernel start mostly, / cores) and the peak
+resident memory of a grading worker.
 
-    .venv/bin/python benchmarks/autograde.py --participants 12 --jobs 2
+    .venv/bin/python -m benchmarks.autograde --participants 30 --jobs 2
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -28,35 +31,61 @@ from clientlearn.authoring import placed_instruments
 from clientlearn.autograde import autograde, snapshot
 from clientlearn.bank import load_bank
 from clientlearn.course import Course
-from clientlearn.demo import CLASS
 from clientlearn.simulate import answer_folder, answer_instrument
 
 REPO = Path(__file__).resolve().parent.parent
-MODULE = "module1_client_service"
+MODULES = ("module1_client_service", "module2_difficult_situations")
+RATIO_GOAL = 0.55
+MEMORY_GOAL_MB = 400.0
 
 
-def participants(n: int) -> list[tuple[str, float]]:
-    """The demo's class, then more participants with a spread of skill."""
-    extra = [(f"participant_{i:02d}", 0.4 + 0.05 * (i % 11)) for i in range(len(CLASS), n)]
-    return [*CLASS, *extra][:n]
+@dataclass(frozen=True)
+class ClassAutograde:
+    participants: int
+    notebooks: int
+    """Notebooks graded in all (participants × notebooks of both modules)."""
+    jobs: int
+    cores: int
+    sequential: float
+    parallel: float
+    empty_notebook: float
+    identical: bool
+    worker_peak_mb: float
+
+    @property
+    def ratio(self) -> float:
+        return self.parallel / self.sequential
+
+    @property
+    def floor(self) -> float:
+        return self.notebooks * self.empty_notebook / self.cores
+
+
+def participants(n: int, rng: random.Random) -> list[tuple[str, float]]:
+    """Student ids with a skill each, spread as in the demo's class."""
+    return [(f"participant_{i:02d}", min(0.98, max(0.3, rng.gauss(0.72, 0.16)))) for i in range(n)]
 
 
 def build(root: Path, n: int, seed: int) -> tuple[Course, int]:
-    """A released course with ``n`` simulated submissions; returns it and notebooks each."""
+    """A course with both modules released and ``n`` simulated submissions of each;
+    returns it and the number of notebooks to grade."""
     course = Course.create(root)
-    source = REPO / MODULE
-    name = course.add_source(source)
-    course.nbgrader("generate_assignment", name, "--force")
-    bank = load_bank(source / "questions.yaml")
-    notebooks = sorted(source.glob("*.ipynb"))
-    instruments = [p for nb in notebooks for p in placed_instruments(nbformat.read(nb, 4))]
     rng = random.Random(seed)
-    for student, skill in participants(n):
-        folder = course.submit_copy(student, name)
-        answer_folder(folder, bank, rng, skill)
-        for placed in instruments:
-            answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
-    return course, len(notebooks)
+    notebooks = 0
+    for module in MODULES:
+        source = REPO / module
+        name = course.add_source(source)
+        course.nbgrader("generate_assignment", name, "--force")
+        bank = load_bank(source / "questions.yaml")
+        paths = sorted(source.glob("*.ipynb"))
+        instruments = [p for nb in paths for p in placed_instruments(nbformat.read(nb, 4))]
+        for student, skill in participants(n, random.Random(seed)):
+            folder = course.submit_copy(student, name)
+            answer_folder(folder, bank, rng, skill)
+            for placed in instruments:
+                answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
+        notebooks += len(paths) * n
+    return course, notebooks
 
 
 def empty_notebook_seconds(runs: int, folder: Path) -> float:
@@ -79,60 +108,89 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=12)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--seed", type=int, default=2014)
-    parser.add_argument("--keep", action="store_true", help="Keep the course folders.")
-    args = parser.parse_args()
-
+def measure(n: int = 30, jobs: int = 2, seed: int = 2014, keep: bool = False) -> ClassAutograde:
     work = Path(tempfile.mkdtemp(prefix="clientlearn-bench-autograde-"))
     try:
-        print(f"Building {MODULE} with {args.participants} participants in {work} …", flush=True)
-        start = time.perf_counter()
-        course, per_submission = build(work / "base", args.participants, args.seed)
-        print(f"  built and released in {time.perf_counter() - start:.1f} s", flush=True)
+        print(f"  building both modules with {n} participants in {work} …", flush=True)
+        course, notebooks = build(work / "base", n, seed)
         sequential, parallel = work / "sequential", work / "parallel"
         shutil.copytree(course.root, sequential)
         shutil.copytree(course.root, parallel)
 
         start = time.perf_counter()
-        Course(sequential).nbgrader("autograde", MODULE, "--force")
+        for module in MODULES:
+            Course(sequential).nbgrader("autograde", module, "--force")
         t_seq = time.perf_counter() - start
-        print(f"  nbgrader autograde --force: {t_seq:.1f} s", flush=True)
+        print(f"  sequential nbgrader autograde --force: {t_seq:.1f} s", flush=True)
 
         start = time.perf_counter()
-        result = autograde(parallel, MODULE, jobs=args.jobs)
+        peak = 0.0
+        for module in MODULES:
+            result = autograde(parallel, module, jobs=jobs)
+            if not result.ok:
+                failed = "; ".join(f"{s.student}: {s.reason}" for s in result.failed)
+                raise SystemExit(f"clientlearn autograde failed for {module}: {failed}")
+            peak = max([peak, *(s.worker_peak_mb or 0.0 for s in result.submissions)])
         t_par = time.perf_counter() - start
-        print(f"  autograde(jobs={args.jobs}): {t_par:.1f} s", flush=True)
-        if not result.ok:
-            for sub in result.failed:
-                print(f"  FAILED {sub.student}: {sub.reason}", file=sys.stderr)
-            return 1
+        print(f"  clientlearn autograde --jobs {jobs}: {t_par:.1f} s", flush=True)
 
-        same = snapshot(sequential, MODULE) == snapshot(parallel, MODULE)
-        t_empty = empty_notebook_seconds(3, work)
-        notebooks = per_submission * args.participants
-        floor = notebooks * t_empty / cores()
-        print()
-        print(
-            f"participants: {args.participants}, notebooks each: {per_submission}, cores: {cores()}"
+        same = all(snapshot(sequential, m) == snapshot(parallel, m) for m in MODULES)
+        return ClassAutograde(
+            participants=n,
+            notebooks=notebooks,
+            jobs=jobs,
+            cores=cores(),
+            sequential=t_seq,
+            parallel=t_par,
+            empty_notebook=empty_notebook_seconds(5, work),
+            identical=same,
+            worker_peak_mb=peak,
         )
-        print(f"sequential nbgrader autograde --force: {t_seq:7.1f} s")
-        print(f"clientlearn autograde(jobs={args.jobs}):          {t_par:7.1f} s")
-        print(f"ratio sequential / parallel:           {t_seq / t_par:7.2f}")
-        print(
-            f"floor ({notebooks} notebooks × {t_empty:.2f} s empty notebook / {cores()} cores): "
-            f"{floor:.1f} s"
-        )
-        print(f"gradebooks and autograded notebooks identical: {'yes' if same else 'NO'}")
-        return 0 if same else 1
     finally:
-        if args.keep:
-            print(f"kept {work}")
+        if keep:
+            print(f"  kept {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def section(r: ClassAutograde) -> list[str]:
+    """Markdown lines for RESULTS.md."""
+    ratio_met = "met" if r.ratio <= RATIO_GOAL else "missed"
+    memory_met = "met" if r.worker_peak_mb <= MEMORY_GOAL_MB else "missed"
+    return [
+        f"{r.participants} simulated participants × both modules = {r.notebooks} notebooks, "
+        f"{r.cores} cores.",
+        "",
+        "| run | seconds | per notebook |",
+        "|---|---|---|",
+        f"| plain sequential `nbgrader autograde --force` (once per module) | "
+        f"{r.sequential:.1f} | {r.sequential / r.notebooks:.2f} |",
+        f"| `clientlearn autograde --jobs {r.jobs}` (once per module) | "
+        f"{r.parallel:.1f} | {r.parallel / r.notebooks:.2f} |",
+        f"| floor: {r.notebooks} × {r.empty_notebook:.2f} s (empty notebook) / {r.cores} cores | "
+        f"{r.floor:.1f} | {r.floor / r.notebooks:.2f} |",
+        "",
+        f"Ratio parallel / sequential: **{r.ratio:.2f}** (goal <= {RATIO_GOAL}: {ratio_met}); "
+        f"the parallel run takes {r.parallel / r.floor:.2f}× the floor. "
+        f"Gradebooks and autograded notebooks identical: "
+        f"**{'yes' if r.identical else 'NO'}**.",
+        "",
+        f"Peak resident memory of a grading worker (nbgrader loaded, after grading its "
+        f"share; kernels are separate processes): **{r.worker_peak_mb:.0f} MiB** "
+        f"(goal <= {MEMORY_GOAL_MB:.0f} MiB: {memory_met}).",
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=30)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=2014)
+    parser.add_argument("--keep", action="store_true", help="Keep the course folders.")
+    args = parser.parse_args()
+    result = measure(args.participants, args.jobs, args.seed, args.keep)
+    print("\n".join(section(result)))
+    return 0 if result.identical else 1
 
 
 if __name__ == "__main__":

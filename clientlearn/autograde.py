@@ -93,6 +93,8 @@ class SubmissionResult:
     attempts: int = 1
     log: str = ""
     """nbgrader's log of this submission (of its last attempt)."""
+    worker_peak_mb: float | None = None
+    """The grading process's peak resident memory so far, in MiB (kernels not included)."""
 
 
 @dataclass(frozen=True)
@@ -115,10 +117,26 @@ class AutogradeResult:
     jobs: int
     seconds: float
     submissions: tuple[SubmissionResult, ...]
+    renamed: tuple[tuple[str, str, str], ...] = ()
+    """(student, released notebook, the participant's name for it) of each renamed notebook
+    copied back under its released name before grading (see :func:`_restore_renamed`)."""
 
     @property
     def graded(self) -> tuple[SubmissionResult, ...]:
         return tuple(s for s in self.submissions if s.ok)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the trainer should know about graded work: renamed notebooks, and what
+        clientlearn's grading steps reported (a deleted test cell, a damaged answers file
+        set aside), one line each, starting with the student's id."""
+        renamed = [
+            f"{student}: handed in {name} as {found!r}; it was graded as {name} (a copy under "
+            "that name was added to the submitted folder, the participant's file is kept)"
+            for student, name, found in self.renamed
+        ]
+        said = [f"{s.student}: {text}" for s in self.submissions for text in _notices(s.log)]
+        return (*renamed, *said)
 
     @property
     def failed(self) -> tuple[SubmissionResult, ...]:
@@ -207,6 +225,7 @@ def autograde(
     if wanted is not None and not wanted:
         raise ClientlearnError("the list of students to grade is empty; name at least one")
     _check_known_students(root, assignment, wanted, new_students=new_students)
+    renamed = _restore_renamed(root, assignment, wanted)
     workers = min(jobs, len(wanted)) if wanted else jobs
     with _Pool(root, assignment, force=force, size=workers) as pool:
         plan = pool.prepare(wanted)
@@ -224,7 +243,44 @@ def autograde(
         jobs=workers,
         seconds=time.monotonic() - started,
         submissions=tuple(sorted(results, key=lambda r: r.student)),
+        renamed=renamed,
     )
+
+
+def _restore_renamed(
+    root: Path, assignment: str, wanted: Sequence[str] | None
+) -> tuple[tuple[str, str, str], ...]:
+    """Put renamed notebooks back under their released names, in the submitted folders.
+
+    nbgrader grades only notebooks named as released: a renamed one scores 0 (or fails
+    the submission, when it is the only notebook).  A notebook whose tracked cells show
+    which released notebook it is gets copied back under that name; the participant's
+    file is kept, nothing is overwritten (:func:`clientlearn.integrity.restore_renamed`)."""
+    from .integrity import notebook_ids, read_notebook, restore_renamed
+
+    released = {
+        path.stem: notebook_ids(nb)
+        for path in sorted((root / "source" / assignment).glob("*.ipynb"))
+        if (nb := read_notebook(path)) is not None
+    }
+    found: list[tuple[str, str, str]] = []
+    for folder in sorted((root / "submitted").glob(f"*/{glob.escape(assignment)}")):
+        student = folder.parent.name
+        if released and (wanted is None or student in wanted):
+            found += [(student, name, was) for name, was in restore_renamed(folder, released)]
+    return tuple(found)
+
+
+def _notices(log: str) -> list[str]:
+    """The warnings clientlearn's nbgrader steps wrote to a submission's log for the
+    trainer (:data:`clientlearn.integrity.NOTICE` marks them)."""
+    from .integrity import NOTICE
+
+    return [
+        text.removeprefix(NOTICE).strip()
+        for level, text in _log_records(log)
+        if level == "WARNING" and text.startswith(NOTICE)
+    ]
 
 
 def snapshot(course_root: str | os.PathLike[str], assignment: str) -> dict[str, Any]:
@@ -522,7 +578,18 @@ def _result_from_message(message: dict[str, Any]) -> SubmissionResult:
         reason=message.get("reason"),
         attempts=int(message.get("attempts", 1)),
         log=str(message.get("log", "")),
+        worker_peak_mb=message.get("worker_peak_mb"),
     )
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident memory in MiB, where the OS reports it."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def _read_events(wid: int, stream: IO[str], events: queue.Queue[_Event]) -> None:
@@ -782,6 +849,7 @@ class _Grader:
         else:
             message["reason"] = failure_reason(log, result.get("error"))
         message["seconds"] = time.monotonic() - started
+        message["worker_peak_mb"] = _peak_rss_mb()
         return message
 
     def score(self, student: str) -> tuple[float, float]:

@@ -1,9 +1,10 @@
 """``clientlearn autograde``: nbgrader's autograde in a few processes at once.
 
-A thin layer over :func:`clientlearn.autograde.autograde`.  A progress line per graded
-submission goes to stderr; the table of scores and the failures go to stdout.  The exit
-code is 1 if any submission failed (after all the others were graded) or on a
-ClientlearnError, which is printed as a message, never a traceback.
+A thin layer over :func:`clientlearn.autograde.autograde`.  Progress goes to stderr (a
+bar on a terminal, a line per graded submission in a log); the table of scores and the
+failures go to stdout.  The exit code is 1 if any submission failed (after all the
+others were graded) or on a ClientlearnError, which is printed as a message, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -15,21 +16,16 @@ import click
 # Only the standard library at import time: nbgrader loads in the worker processes.
 from .autograde import Progress, SubmissionResult, default_jobs
 from .autograde import autograde as run_autograde
+from .courseroot import course_option
 from .errors import ClientlearnError
+from .progress import ProgressBar
 
 __all__ = ["autograde"]
 
 
 @click.command(name="autograde")
 @click.argument("module")
-@click.option(
-    "--course",
-    "course_dir",
-    default="course",
-    show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="The nbgrader course root (holds nbgrader_config.py and gradebook.db).",
-)
+@course_option("The nbgrader course root (holds nbgrader_config.py and gradebook.db).")
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -63,14 +59,15 @@ def autograde(
     workers = jobs or default_jobs()
     click.echo(f"Autograding {assignment} in {course_dir} with {workers} process(es) …", err=True)
     try:
-        result = run_autograde(
-            course_dir,
-            assignment,
-            jobs=workers,
-            students=list(students) or None,
-            progress=_progress,
-            new_students=new_students,
-        )
+        with ProgressBar(0, f"Grading {assignment}") as bar:
+            result = run_autograde(
+                course_dir,
+                assignment,
+                jobs=workers,
+                students=list(students) or None,
+                progress=lambda event: _progress(bar, event),
+                new_students=new_students,
+            )
     except ClientlearnError as err:
         raise click.ClickException(str(err)) from None
 
@@ -101,13 +98,11 @@ def _score(sub: SubmissionResult) -> str:
     return f"{sub.score:.2f} / {sub.max_score:g}"
 
 
-def _progress(event: Progress) -> None:
+def _progress(bar: ProgressBar, event: Progress) -> None:
     sub = event.submission
+    # A failed submission is graded once more at the end: that pass extends the total.
+    bar.total = bar.done + 1 + event.total - event.done
     # A failure's first line here; the whole reason comes in the list at the end.
     reason = (sub.reason or "").partition("\n")[0]
     outcome = f"{_score(sub)} ({sub.seconds:.1f} s)" if sub.ok else f"FAILED: {reason}"
-    click.echo(
-        f"[{event.done:>{len(str(event.total))}}/{event.total}] {event.elapsed:6.1f} s  "
-        f"{sub.student}  {outcome}",
-        err=True,
-    )
+    bar.advance(f"{sub.student}  {outcome}")

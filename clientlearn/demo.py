@@ -84,6 +84,7 @@ def run_demo(
     from .export import export_results
     from .groupcards import write_group_cards, write_schedule_html
     from .groups import form_groups, read_roster, write_groups_csv
+    from .progress import ProgressBar
     from .report import class_report
     from .report_html import write_report
     from .roster import import_roster
@@ -170,15 +171,16 @@ def run_demo(
     maxima: dict[str, float] = {}
     for name in banks:
         step(f"autograde {name}: {jobs} parallel workers")
-        result = autograde(
-            course.root,
-            name,
-            jobs=jobs,
-            progress=lambda p: echo(
-                f"        {p.done:>3}/{p.total}  {p.submission.student:<24} "
-                + (f"{p.submission.score:.2f}" if p.submission.ok else "failed, will retry")
-            ),
-        )
+        with ProgressBar(len(people), f"        {name}") as bar:
+            result = autograde(
+                course.root,
+                name,
+                jobs=jobs,
+                progress=lambda p: bar.advance(
+                    f"{p.submission.student:<24} "
+                    + (f"{p.submission.score:.2f}" if p.submission.ok else "failed, will retry")
+                ),
+            )
         if result.failed:
             raise ClientlearnError(
                 f"{len(result.failed)} submission(s) of {name} failed to grade: "

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from clientlearn.courseroot import course_option
 from clientlearn.errors import ClientlearnError
 
 __all__ = ["certificates", "export"]
@@ -50,8 +51,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
-_course_dir = click.Path(file_okay=False, path_type=Path)
-
 
 def _msg(key: str, lang: str, **fields: object) -> str:
     return _MESSAGES[key][lang].format(**fields)
@@ -67,13 +66,7 @@ def _warn(warnings: list[str], lang: str) -> None:
 
 
 @click.command("export")
-@click.option(
-    "--course",
-    type=_course_dir,
-    default=Path("."),
-    show_default=True,
-    help="nbgrader course folder (the one holding gradebook.db).",
-)
+@course_option("nbgrader course folder (the one holding gradebook.db).", param="course")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -135,13 +128,7 @@ def export(
 
 def _make_options(f: _F) -> _F:
     options = [
-        click.option(
-            "--course",
-            type=_course_dir,
-            default=Path("."),
-            show_default=True,
-            help="nbgrader course folder (the one holding gradebook.db).",
-        ),
+        course_option("nbgrader course folder (the one holding gradebook.db).", param="course"),
         click.option(
             "--out",
             type=click.Path(file_okay=False, path_type=Path),
@@ -250,12 +237,8 @@ def make(**options: Any) -> None:
 
 @certificates.command("verify")
 @click.argument("code")
-@click.option(
-    "--course",
-    type=_course_dir,
-    default=Path("."),
-    show_default=True,
-    help="Course folder that issued the certificate (holds .certificate-key).",
+@course_option(
+    "Course folder that issued the certificate (holds .certificate-key).", param="course"
 )
 @click.option(
     "--register",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from clientlearn.courseroot import course_option
 from clientlearn.errors import ClientlearnError
 from clientlearn.roster import ImportResult, import_roster
 
@@ -105,14 +106,7 @@ def roster() -> None:
 
 @roster.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--course",
-    "course_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("course"),
-    show_default=True,
-    help="The nbgrader course folder (holds nbgrader_config.py and gradebook.db).",
-)
+@course_option("The nbgrader course folder (holds nbgrader_config.py and gradebook.db).")
 @click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
 @click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
 def import_cmd(file: Path, course_dir: Path, dry_run: bool, lang: str) -> None:

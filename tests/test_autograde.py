@@ -125,6 +125,8 @@ def test_a_broken_submission_is_listed_and_the_others_graded(
     for sub in result.graded:
         assert (sub.score, sub.max_score) == book[sub.student]
         assert sub.seconds > 0 and "Autograding" in sub.log
+        # The worker's own peak memory (benchmarks/ records it): nbgrader is loaded.
+        assert sub.worker_peak_mb is not None and 50 < sub.worker_peak_mb < 2000
     # One progress event per submission, in order, with growing elapsed time; then
     # one more for the second try of the broken submission.
     first, retry = events[: len(STUDENTS)], events[len(STUDENTS) :]
