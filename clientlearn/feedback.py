@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -35,22 +34,13 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import GetGrades, NbGraderPreprocessor
 from traitlets import List, Unicode
 
+from .answertext import MESSAGES, decimal, describe_answer, label, message
 from .authoring import grade_id
 from .bank import Bank, load_bank, public_yaml
 from .errors import ClientlearnError
-from .i18n import LANGUAGES, tr
+from .i18n import LANGUAGES
 from .questions import (
-    Answer,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
     Question,
-    Rating,
-    Scenario,
-    ShortText,
-    SingleChoice,
-    TrueFalse,
     pick,
 )
 from .store import ANSWERS_FILE, Record, decode
@@ -65,57 +55,6 @@ __all__ = [
     "describe_answer",
     "explanation_html",
 ]
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "your_answer": {"uk": "Ваша відповідь", "en": "Your answer"},
-    "no_answer": {"uk": "Відповіді не було.", "en": "No answer was given."},
-    "points": {"uk": "Бали", "en": "Points"},
-    "points_value": {"uk": "{earned} з {points}", "en": "{earned} of {points}"},
-    "explanation": {"uk": "Пояснення", "en": "Explanation"},
-    "unanswered": {
-        "uk": "Відповіді не було, тому за це питання 0 балів.",
-        "en": "No answer was given, so this question earns 0 points.",
-    },
-    "incomplete": {
-        "uk": "Самооцінювання не завершено, тому бали за нього не нараховано.",
-        "en": "The self-assessment was not finished, so it earns no points.",
-    },
-    "check_failed": {
-        "uk": "Перевірка не спрацювала ({error}). Зверніться до тренера.",
-        "en": "The check did not work ({error}). Ask your trainer.",
-    },
-    "output_hidden": {
-        "uk": "Вивід перевірки приховано.",
-        "en": "The check's output is hidden.",
-    },
-    "answers_unreadable": {
-        "uk": "Файл відповідей не вдалося прочитати. Зверніться до тренера.",
-        "en": "The answers file could not be read. Ask your trainer.",
-    },
-    "unplaced": {"uk": "не розподілено", "en": "not placed"},
-    "ending": {"uk": "Фінал", "en": "Ending"},
-    "unfinished": {"uk": "сценарій не завершено", "en": "the scenario was not finished"},
-}
-
-
-def _tr(key: str, lang: str, **values: object) -> str:
-    entry = MESSAGES[key]
-    return entry.get(lang, entry["uk"]).format(**values)
-
-
-def _label(key: str, lang: str) -> str:
-    """A label in Ukrainian, followed by English when the bank is English
-    (clientlearn is Ukrainian first; an English course still shows both)."""
-    if lang == "uk":
-        return _tr(key, "uk")
-    return f"{_tr(key, 'uk')} / {_tr(key, lang)}"
-
-
-def _number(value: float, lang: str) -> str:
-    text = f"{round(value, 2):g}"
-    # Ukrainian writes a decimal comma.
-    return text.replace(".", ",") if lang == "uk" else text
-
 
 _QUIZ = re.compile(r"""\bQuiz\(\s*["']([^"']+)["']""")
 _ASK = re.compile(r"""^\s*\w+\.ask\(\s*["']([^"']+)["']""", re.MULTILINE)
@@ -244,13 +183,13 @@ class StripHiddenTests(FeedbackStep):
                 if output["output_type"] == "error":
                     expected = _EXPECTED_ERRORS.get(str(output.get("ename")))
                     if expected:
-                        outputs.append(_note(_tr(expected, lang)))
+                        outputs.append(_note(message(expected, lang)))
                     else:
                         error = str(output.get("ename", "Error"))
-                        outputs.append(_note(_tr("check_failed", lang, error=error)))
+                        outputs.append(_note(message("check_failed", lang, error=error)))
                     replaced += 1
                 elif any(line in text for text in _output_texts(output) for line in hidden):
-                    outputs.append(_note(_tr("output_hidden", lang)))
+                    outputs.append(_note(message("output_hidden", lang)))
                     replaced += 1
                 else:
                     outputs.append(output)
@@ -258,58 +197,6 @@ class StripHiddenTests(FeedbackStep):
         if hidden or replaced:
             self.log.info("Feedback: hid %d test lines and %d outputs", len(hidden), replaced)
         return nb, resources
-
-
-def _option_text(options: Sequence[Any], oid: Any, lang: str) -> str:
-    for option in options:
-        if option.id == oid:
-            return pick(option.text, lang)
-    return str(oid)
-
-
-def describe_answer(question: Question, value: Answer, lang: str) -> tuple[list[str], bool]:
-    """An answer as text for people: its lines, and whether their order matters.
-
-    An answer that does not fit its question (edited by hand) is shown as it was saved.
-    """
-    if not question.is_answered(value):
-        return [_tr("no_answer", lang)], False
-    try:
-        question.check_answer(value)
-    except ClientlearnError:
-        return [json.dumps(value, ensure_ascii=False)], False
-    if isinstance(question, SingleChoice):
-        return [_option_text(question.options, value, lang)], False
-    if isinstance(question, MultipleChoice):
-        return [_option_text(question.options, v, lang) for v in value], False
-    if isinstance(question, TrueFalse):
-        return [tr("true" if value else "false", lang)], False
-    if isinstance(question, Ordering):
-        return [_option_text(question.items, v, lang) for v in value], True
-    if isinstance(question, Matching):
-        lines = []
-        for item in question.items:
-            chosen = value.get(item.id)
-            where = _option_text(question.bins, chosen, lang) if chosen else _tr("unplaced", lang)
-            lines.append(f"{pick(item.text, lang)} → {where}")
-        return lines, False
-    if isinstance(question, Rating):
-        index = value - question.scale_min
-        labels = question.labels
-        label = pick(labels[index], lang) if 0 <= index < len(labels) else ""
-        return [f"{value} — {label}" if label else str(value)], False
-    if isinstance(question, Numeric):
-        unit = pick(question.unit, lang)
-        return [f"{value} {unit}".strip()], False
-    if isinstance(question, Scenario):
-        steps, at = question.walk(value)
-        lines = [pick(choice.text, lang) for _, choice in steps]
-        ending = question.endings.get(at)
-        end = pick(ending.text, lang) if ending else _tr("unfinished", lang)
-        return [*lines, f"{_tr('ending', lang)}: {end}"], True
-    if isinstance(question, ShortText):
-        return [value], False
-    return [json.dumps(value, ensure_ascii=False)], False
 
 
 def explanation_html(
@@ -338,18 +225,18 @@ def explanation_html(
     if title:
         parts.append(f"<p style='margin:0 0 0.3em'><strong>{escape(title)}</strong></p>")
     parts.append(f"<p style='margin:0 0 0.3em'>{escape(pick(question.text, lang))}</p>")
-    parts.append(f"<div><strong>{escape(_label('your_answer', lang))}:</strong> {answer}</div>")
+    parts.append(f"<div><strong>{escape(label('your_answer', lang))}:</strong> {answer}</div>")
     if earned is not None and points:
-        score = _tr(
-            "points_value", lang, earned=_number(earned, lang), points=_number(points, lang)
+        score = message(
+            "points_value", lang, earned=decimal(earned, lang), points=decimal(points, lang)
         )
         parts.append(
-            f"<div><strong>{escape(_label('points', lang))}:</strong> {escape(score)}</div>"
+            f"<div><strong>{escape(label('points', lang))}:</strong> {escape(score)}</div>"
         )
     explanation = pick(question.explanation, lang)
     if explanation:
         parts.append(
-            f"<div style='margin-top:0.3em'><strong>{escape(_label('explanation', lang))}:"
+            f"<div style='margin-top:0.3em'><strong>{escape(label('explanation', lang))}:"
             f"</strong> {escape(explanation)}</div>"
         )
     parts.append("</div>")
@@ -358,11 +245,11 @@ def explanation_html(
 
 def _plain(question: Question, record: Record | None, lang: str, score: str | None) -> str:
     lines, _ = describe_answer(question, record.value if record else None, lang)
-    out = [pick(question.text, lang), f"{_label('your_answer', lang)}: " + "; ".join(lines)]
+    out = [pick(question.text, lang), f"{label('your_answer', lang)}: " + "; ".join(lines)]
     if score:
-        out.append(f"{_label('points', lang)}: {score}")
+        out.append(f"{label('points', lang)}: {score}")
     if explanation := pick(question.explanation, lang):
-        out.append(f"{_label('explanation', lang)}: {explanation}")
+        out.append(f"{label('explanation', lang)}: {explanation}")
     return "\n".join(out)
 
 
@@ -423,7 +310,7 @@ class ExplainAnswers(FeedbackStep):
                 continue
             question = bank[match.group(1)]
             if records is None:
-                cell.outputs = [_note(_tr("answers_unreadable", lang))]
+                cell.outputs = [_note(message("answers_unreadable", lang))]
                 continue
             record = records.get(question.id)
             graded = self.graded_points(nb, question.id)
@@ -436,8 +323,8 @@ class ExplainAnswers(FeedbackStep):
                 earned, points = 0.0, 0.0
             score = None
             if points:
-                score = _tr(
-                    "points_value", lang, earned=_number(earned, lang), points=_number(points, lang)
+                score = message(
+                    "points_value", lang, earned=decimal(earned, lang), points=decimal(points, lang)
                 )
             html = explanation_html(question, record, lang, earned=earned, points=points)
             # The widget cannot render in a static page, and its saved-answer line

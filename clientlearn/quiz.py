@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .bank import Bank, load_bank
 from .i18n import LANGUAGES
-from .store import AnswerStore, recover_from_session
+from .static import StaticView, graded_run
+from .store import AnswerStore, record_bundle, recover_from_session
 
 if TYPE_CHECKING:
     from .widgets import QuestionView
@@ -42,10 +43,18 @@ class Quiz:
         self.store = AnswerStore(self.folder, lang=self.lang)
         recover_from_session(self.store)
 
-    def ask(self, qid: str, *, lang: str | None = None) -> QuestionView:
-        """The widget of question ``qid`` with its saved answer, if any."""
+    def ask(self, qid: str, *, lang: str | None = None) -> QuestionView | StaticView:
+        """The widget of question ``qid`` with its saved answer, if any; under nbgrader,
+        where nobody can click, the saved answer as text (:mod:`clientlearn.static`)."""
+        question, lang = self.bank[qid], lang or self.lang
+        if graded_run():
+            from .answertext import describe_answer
+            from .questions import pick
+
+            record = self.store.get(qid)
+            lines, ordered = describe_answer(question, record.value if record else None, lang)
+            bundle = record_bundle(qid, record, lang)
+            return StaticView(pick(question.text, lang), lines, bundle, ordered=ordered)
         from .widgets import question_view
 
-        return question_view(
-            self.bank[qid], self.store, lang=lang or self.lang, bank_id=self.bank.id
-        )
+        return question_view(question, self.store, lang=lang, bank_id=self.bank.id)

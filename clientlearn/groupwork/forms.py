@@ -35,6 +35,7 @@ import ipywidgets as w
 from ..errors import ClientlearnError
 from ..groups import Group
 from ..i18n import tr
+from ..static import StaticView, graded_run
 from ..store import AnswerStore, recover_from_session
 from ..widgets.base import html_text
 from ._form import AnswerForm, pick_text, read_groups
@@ -325,7 +326,7 @@ def group_answer(
     steps: Mapping[str, Text] | None = None,
     folder: str | os.PathLike[str] | None = None,
     lang: str = "uk",
-) -> GroupAnswerView:
+) -> GroupAnswerView | StaticView:
     """The group answer form of ``exercise_id`` (see the module docstring).
 
     ``prompt``, the ``fields`` labels and the ``steps`` texts are plain text or
@@ -340,6 +341,8 @@ def group_answer(
     base = Path(folder) if folder is not None else Path.cwd()
     field_labels = _labels(fields, lang, "fields") or {"text": msg("group_text", lang)}
     step_texts = _labels(steps, lang, "steps")
+    if graded_run():  # nobody can click: the task as text (clientlearn.static)
+        return StaticView(pick_text(prompt, lang), list(step_texts.values()))
     groups, notice = read_groups(groups_csv, base, lang)
     store = AnswerStore(base, lang=lang)
     recover_from_session(store)

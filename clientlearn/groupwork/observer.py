@@ -26,6 +26,7 @@ import ipywidgets as w
 
 from ..errors import ClientlearnError
 from ..groups import Group
+from ..static import StaticView, graded_run
 from ..store import AnswerStore, Record, recover_from_session
 from ._form import AnswerForm, read_groups
 from .messages import check_lang, msg
@@ -306,7 +307,7 @@ def observer_rubric(
     groups_csv: str | os.PathLike[str] | None = None,
     folder: str | os.PathLike[str] | None = None,
     lang: str = "uk",
-) -> ObserverRubricView:
+) -> ObserverRubricView | StaticView:
     """The observer's form for ``rubric`` (a shipped rubric id or a YAML path).
 
     ``round`` fixes the round (otherwise the observer chooses it); with
@@ -317,6 +318,8 @@ def observer_rubric(
     if round is not None and (isinstance(round, bool) or not isinstance(round, int) or round < 1):
         raise ClientlearnError(f"round {round!r} is not a round number; use 1, 2, 3…")
     model = load_rubric(rubric)
+    if graded_run():  # nobody can click: the criteria as text (clientlearn.static)
+        return StaticView(model.title_in(lang), [c.title_in(lang) for c in model.criteria])
     base = Path(folder) if folder is not None else Path.cwd()
     groups, notice = read_groups(groups_csv, base, lang)
     store = AnswerStore(base, lang=lang)

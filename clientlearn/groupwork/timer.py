@@ -26,6 +26,7 @@ import anywidget
 import traitlets as t
 
 from ..errors import ClientlearnError
+from ..static import StaticView, graded_run
 from .messages import check_lang, msg
 
 STATES = ("ready", "running", "paused", "finished")
@@ -81,10 +82,7 @@ class ExerciseTimer(anywidget.AnyWidget):
 
     def as_text(self) -> str:
         """What a viewer without widgets (nbconvert, a plain viewer) shows."""
-        clock = format_time(self.seconds_left)
-        if self.label:
-            return msg("timer_text_label", self.lang, label=self.label, time=clock)
-        return msg("timer_text", self.lang, time=clock)
+        return _text(self.label, self.seconds_left, self.lang)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
@@ -93,7 +91,16 @@ class ExerciseTimer(anywidget.AnyWidget):
         return bundle
 
 
-def exercise_timer(minutes: float, *, label: str | None = None, lang: str = "uk") -> ExerciseTimer:
+def _text(label: str, seconds: float, lang: str) -> str:
+    clock = format_time(seconds)
+    if label:
+        return msg("timer_text_label", lang, label=label, time=clock)
+    return msg("timer_text", lang, time=clock)
+
+
+def exercise_timer(
+    minutes: float, *, label: str | None = None, lang: str = "uk"
+) -> ExerciseTimer | StaticView:
     """A timer of ``minutes`` (fractions allowed: 0.5 is 30 s), stopped, ready to start.
 
     Returned, not displayed: make it the cell's last expression to show it.
@@ -107,4 +114,6 @@ def exercise_timer(minutes: float, *, label: str | None = None, lang: str = "uk"
             f"{MAX_MINUTES} minutes"
         )
     seconds = max(1, round(minutes * 60))
+    if graded_run():  # nobody is there to start it (clientlearn.static)
+        return StaticView(_text(label or "", seconds, lang), [])
     return ExerciseTimer(duration=seconds, remaining=float(seconds), label=label or "", lang=lang)

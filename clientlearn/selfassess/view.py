@@ -22,6 +22,7 @@ import ipywidgets as w
 from ..errors import ClientlearnError
 from ..i18n import LANGUAGES
 from ..questions import pick
+from ..static import StaticView, graded_run
 from ..store import AnswerStore, Record, record_bundle, recover_from_session
 from ..widgets.base import html_text
 from ..widgets.recorded import RecordedView
@@ -210,18 +211,33 @@ def instrument_view(
     folder: str | os.PathLike[str] = ".",
     lang: str = "uk",
     phase: str | None = None,
-) -> InstrumentView:
+) -> InstrumentView | StaticView:
     """The widget of ``instrument`` (a shipped id, a YAML path or an Instrument) with the
     answers saved in ``folder``.  Returned, not displayed: make it the cell's last
     expression.  ``phase`` is required for an instrument asked in phases
-    (``"before"`` / ``"after"``)."""
+    (``"before"`` / ``"after"``).  Under nbgrader, where nobody can click, the saved
+    ratings as text (:mod:`clientlearn.static`)."""
     loaded = load_instrument(
         instrument if isinstance(instrument, Instrument | str) else Path(instrument)
     )
     chosen = lang if lang in LANGUAGES else "uk"
     store = AnswerStore(folder, lang=chosen)
     recover_from_session(store)
+    if graded_run():
+        return _static(loaded, store, chosen, phase)
     return InstrumentView(loaded, store, lang=chosen, phase=phase)
+
+
+def _static(instrument: Instrument, store: AnswerStore, lang: str, phase: str | None) -> StaticView:
+    """Under nbgrader: the saved ratings as text, no widgets and no chart."""
+    record_id = instrument.record_id(phase)
+    record = store.get(record_id)
+    valid, _ = split_answers(instrument, record.value if record is not None else {})
+    lines = [assess(instrument, valid, phase).progress.line(lang)]
+    for number, item in enumerate(instrument.items, start=1):
+        rating = valid.get(item.id)
+        lines.append(f"{number}. [{rating if rating is not None else ' '}] {pick(item.text, lang)}")
+    return StaticView(pick(instrument.title, lang), lines, record_bundle(record_id, record, lang))
 
 
 __all__ = ["InstrumentView", "instrument_view"]
