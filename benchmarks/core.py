@@ -46,7 +46,7 @@ def save_latency(changes: int) -> list[float]:
         for i in range(changes):
             value = values[i % 3]
             start = time.perf_counter()
-            view.radio.value = value  # type: ignore[attr-defined]
+            view.radio.value = value  # type: ignore[union-attr]
             data = json.loads((folder / ANSWERS_FILE).read_text(encoding="utf-8"))
             out.append(time.perf_counter() - start)
             if data["answers"]["sc.single"]["value"] != value:
@@ -59,7 +59,7 @@ def save_latency(changes: int) -> list[float]:
 def machine() -> str:
     cpu = "unknown CPU"
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break

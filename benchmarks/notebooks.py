@@ -1,15 +1,18 @@
 """Each course notebook executed headless against an empty notebook, kernel start included.
 
-A participant's folder is simulated (answers in the store, as the demo writes them), the
-instructor's notebook runs in it with nbclient exactly as autograde runs it (hidden tests
-included, widgets built), and the median of a few runs is compared with the median of a
-one-cell notebook run the same way, interleaved so that drift hits both alike.
+A participant's folder is simulated (answers in the store, as the demo writes them) and
+the instructor's notebook (hidden tests included) runs in it with nbclient twice over:
+as autograde runs it (``NBGRADER_EXECUTION`` set in the kernel: saved answers shown as
+text, see clientlearn.static) and as a Run All without a browser (every widget built).
+The median of a few runs of each is compared with the median of a one-cell notebook,
+interleaved so that drift hits all three alike.
 
     .venv/bin/python -m benchmarks.notebooks
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import statistics
@@ -33,20 +36,41 @@ GOAL = 1.5
 @dataclass(frozen=True)
 class Overhead:
     notebook: str
-    seconds: float
+    graded: float
+    """Seconds as autograde runs it."""
+    widgets: float
+    """Seconds with every widget built."""
     empty: float
 
     @property
     def ratio(self) -> float:
-        return self.seconds / self.empty
+        return self.graded / self.empty
+
+    @property
+    def widgets_ratio(self) -> float:
+        return self.widgets / self.empty
 
 
-def _execute(nb: nbformat.NotebookNode, folder: Path) -> float:
-    start = time.perf_counter()
-    NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    ).execute()
-    return time.perf_counter() - start
+def _execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) -> float:
+    # The kernel inherits this environment: nbgrader sets NBGRADER_EXECUTION the same way.
+    saved = os.environ.pop("NBGRADER_EXECUTION", None)
+    if graded:
+        os.environ["NBGRADER_EXECUTION"] = "autograde"
+    try:
+        start = time.perf_counter()
+        NotebookClient(
+            nb,
+            timeout=120,
+            kernel_name="python3",
+            # Under nbgrader a blank answer fails its test cell, and grading goes on.
+            allow_errors=graded,
+            resources={"metadata": {"path": str(folder)}},
+        ).execute()
+        return time.perf_counter() - start
+    finally:
+        os.environ.pop("NBGRADER_EXECUTION", None)
+        if saved is not None:
+            os.environ["NBGRADER_EXECUTION"] = saved
 
 
 def _participant_folder(work: Path, module: str, seed: int) -> Path:
@@ -69,14 +93,24 @@ def measure(runs: int = 3, seed: int = 2014) -> list[Overhead]:
         for module in MODULES:
             folder = _participant_folder(work, module, seed)
             for path in sorted(folder.glob("*.ipynb")):
-                own, empty = [], []
+                graded, widgets, empty = [], [], []
                 for _ in range(runs):
                     blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
                     empty.append(_execute(blank, folder))
-                    own.append(_execute(nbformat.read(path, 4), folder))
-                name = f"{module}/{path.name}"
-                out.append(Overhead(name, statistics.median(own), statistics.median(empty)))
-                print(f"  {name}: {out[-1].seconds:.2f} s, ratio {out[-1].ratio:.2f}", flush=True)
+                    graded.append(_execute(nbformat.read(path, 4), folder, graded=True))
+                    widgets.append(_execute(nbformat.read(path, 4), folder))
+                r = Overhead(
+                    f"{module}/{path.name}",
+                    statistics.median(graded),
+                    statistics.median(widgets),
+                    statistics.median(empty),
+                )
+                out.append(r)
+                print(
+                    f"  {r.notebook}: {r.graded:.2f} s graded ({r.ratio:.2f}), "
+                    f"{r.widgets:.2f} s with widgets ({r.widgets_ratio:.2f})",
+                    flush=True,
+                )
         return out
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -85,16 +119,23 @@ def measure(runs: int = 3, seed: int = 2014) -> list[Overhead]:
 def table(results: list[Overhead]) -> list[str]:
     """Markdown rows for RESULTS.md."""
     rows = [
-        "| notebook | seconds | empty notebook | ratio |",
-        "|---|---|---|---|",
+        "| notebook | empty notebook, s | as autograde runs it, s | ratio "
+        "| widgets built, s | ratio |",
+        "|---|---|---|---|---|---|",
     ]
     for r in results:
-        rows.append(f"| `{r.notebook}` | {r.seconds:.2f} | {r.empty:.2f} | {r.ratio:.2f} |")
+        rows.append(
+            f"| `{r.notebook}` | {r.empty:.2f} | {r.graded:.2f} | **{r.ratio:.2f}** "
+            f"| {r.widgets:.2f} | {r.widgets_ratio:.2f} |"
+        )
     worst = max(r.ratio for r in results)
+    worst_widgets = max(r.widgets_ratio for r in results)
     rows += [
         "",
-        f"Goal: every notebook <= {GOAL} × the empty one; worst **{worst:.2f}** "
-        f"({'met' if worst <= GOAL else 'missed'}).",
+        f"Goal: every notebook <= {GOAL} × the empty one, as autograde runs it; worst "
+        f"**{worst:.2f}** ({'met' if worst <= GOAL else 'missed'}). With every widget built "
+        f"(a participant's Run All, where a second or two is not felt) the worst is "
+        f"{worst_widgets:.2f}.",
     ]
     return rows
 
