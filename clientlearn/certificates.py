@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from .errors import ClientlearnError
 from .files import write_bytes_atomic, write_text_atomic
 from .results import DEFAULT_MIN_SCORE, ParticipantResult, load_results, module_number
+from .translit import one_apostrophe
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -473,9 +474,11 @@ def make_certificates(
         raise ClientlearnError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
     if hours <= 0:
         raise ClientlearnError(f"--hours must be a positive number of hours (got {hours})")
-    dates = (dates if dates is not None else DEFAULT_DATES[lang]).strip()
-    title = (title if title is not None else COURSE_TITLE[lang]).strip()
-    place = (place if place is not None else DEFAULT_PLACE[lang]).strip()
+    # Typed on any keyboard, printed with the one apostrophe the names have (results).
+    dates = one_apostrophe((dates if dates is not None else DEFAULT_DATES[lang]).strip())
+    title = one_apostrophe((title if title is not None else COURSE_TITLE[lang]).strip())
+    place = one_apostrophe((place if place is not None else DEFAULT_PLACE[lang]).strip())
+    trainer = one_apostrophe(trainer.strip())
     if not dates or not title:
         raise ClientlearnError("--dates and --title must not be empty")
     root = Path(course_root)

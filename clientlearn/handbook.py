@@ -248,7 +248,14 @@ def print_pdf(html: Path, pdf: Path, *, chromium: Path, timeout: float = _PRINT_
             ]
             try:
                 done = subprocess.run(
-                    command, capture_output=True, text=True, timeout=timeout, check=False
+                    command,
+                    capture_output=True,
+                    text=True,
+                    # Chromium's log is UTF-8 (paths, page titles); only shown on failure.
+                    encoding="utf-8",
+                    errors="replace",
+                    timeout=timeout,
+                    check=False,
                 )
             except subprocess.TimeoutExpired:
                 raise ClientlearnError(

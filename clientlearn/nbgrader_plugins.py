@@ -7,6 +7,8 @@
 * :class:`RestoreAnswers` (autograde, before ``Execute``): merges those answers into
   the answers file beside the notebook, keeping the newer record of each question,
   so a lone ``.ipynb`` grades the same as a whole folder.
+* :class:`ScoreDeletedCells` (autograde, after ``SaveAutoGrades``): a grade cell deleted
+  from the submission scores 0 instead of waiting for a manual grade that cannot be given.
 * ``generate_feedback`` runs :mod:`clientlearn.feedback` (explanations, no hidden
   tests, the participants' copy of the bank); ``zip_collect`` reads Moodle's names
   with :class:`clientlearn.collect.MoodleCollector`.
@@ -47,6 +49,7 @@ from traitlets import List, Unicode
 from .bank import public_yaml
 from .errors import ClientlearnError
 from .feedback import FEEDBACK
+from .integrity import NOTICE
 from .store import ANSWERS_FILE, AnswerStore, Record, records_from_notebook
 
 _META = "clientlearn"
@@ -109,8 +112,38 @@ class RestoreAnswers(NbGraderPreprocessor):  # type: ignore[misc]
                 self.log.warning("Skipping a damaged answer record for %s", qid)
         store = AnswerStore(resources["metadata"]["path"])
         store.merge(records)
-        for notice in store.notices:
-            self.log.warning(notice)
+        for notice in store.notices:  # a damaged answers file was set aside
+            self.log.warning("%s%s", NOTICE, notice)
+        return nb, resources
+
+
+class ScoreDeletedCells(NbGraderPreprocessor):  # type: ignore[misc]
+    """A grade cell deleted from the submitted notebook scores 0, settled.
+
+    nbgrader 0.9 leaves such a grade with no score and "needs manual grading", which the
+    formgrader cannot resolve: it has no cell to show.  This does for the cell what
+    nbgrader does for a missing notebook (0 points, nothing left to grade), unless a
+    grader has already scored it, and says so in the log."""
+
+    def preprocess(self, nb: Any, resources: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+        from nbgrader.api import Gradebook
+
+        info = resources["nbgrader"]
+        present = {cell.metadata.get("nbgrader", {}).get("grade_id") for cell in nb.cells}
+        with Gradebook(info["db_url"]) as gb:
+            notebook = gb.find_submission_notebook(
+                info["notebook"], info["assignment"], info["student"]
+            )
+            for grade in notebook.grades:
+                if grade.name in present or grade.manual_score is not None:
+                    continue
+                grade.auto_score = 0.0
+                grade.needs_manual_grade = False
+                self.log.warning(
+                    "%s%s.ipynb: the graded cell %s was deleted from the submission; it scores 0",
+                    NOTICE, info["notebook"], grade.name,
+                )  # fmt: skip
+            gb.db.commit()
         return nb, resources
 
 
@@ -144,6 +177,7 @@ AUTOGRADE = [
     ClearMetadataPreprocessor,
     LimitOutput,
     SaveAutoGrades,
+    ScoreDeletedCells,
     AssignLatePenalties,
     CheckCellMetadata,
 ]

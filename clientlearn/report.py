@@ -17,6 +17,12 @@ fabricate a class of any size without nbgrader) into a :class:`Report`.  Per gra
   this item) over the participants who submitted the module; for a right/wrong item this
   is the point-biserial correlation.  None with fewer than :data:`MIN_N` participants or
   when either side does not vary; an item below :data:`FLAG_BELOW` is flagged.
+
+A written task the trainer has not graded yet (nbgrader's "needs manual grade") has
+neither: it is named by the heading above it in the lesson (:func:`task_titles`) and
+counted as ``pending``, and its zeros count in no one's rest score.  What needs the
+trainer's attention in the submissions (a tampered notebook, a copied answers file) is
+found by :mod:`clientlearn.report_flags`.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,8 +38,11 @@ import numpy as np
 
 from .bank import Bank, load_bank
 from .errors import ClientlearnError
+from .integrity import read_notebook
 from .questions import Matching, Ordering, pick
+from .report_flags import Flag, cell_titles, find_flags
 from .store import ANSWERS_FILE, decode
+from .translit import one_apostrophe
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,7 +74,9 @@ def score_cell(qid: str) -> str:
 class Inputs:
     """What a report is built from.  ``grades`` has one row per grade cell of every
     submission (:data:`GRADE_COLUMNS`); ``answers`` the saved answers to ordering and
-    matching questions (:data:`ANSWER_COLUMNS`); ``names`` maps ids to names."""
+    matching questions (:data:`ANSWER_COLUMNS`); ``names`` maps ids to names; ``tasks``
+    the titles of written tasks (module -> grade id -> title); ``flags`` what needs the
+    trainer's attention (:mod:`clientlearn.report_flags`)."""
 
     course: str
     grades: pd.DataFrame
@@ -75,6 +86,8 @@ class Inputs:
     selfassess: ClassAnswers | None = None
     groups: GroupSummary | None = None
     notes: tuple[Note, ...] = ()
+    tasks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +112,9 @@ class ModuleStats:
 @dataclass(frozen=True)
 class ItemStats:
     """A grade cell: a question's test cell, a self-assessment's completion (``kind``
-    "selfassess"), a written task ("task") or another cell ("cell")."""
+    "selfassess"), a written task ("task") or another cell ("cell").  ``pending``: how
+    many of the ``n`` submissions still wait for a manual grade; while any do, the item
+    has no difficulty or discrimination worth showing (its zeros are not scores yet)."""
 
     cell: str
     title: str
@@ -109,6 +124,7 @@ class ItemStats:
     difficulty: float
     mean_fraction: float
     discrimination: float | None
+    pending: int = 0
 
     @property
     def flagged(self) -> bool:
@@ -207,6 +223,7 @@ class Report:
     selfassess: ClassSummary | None
     groups: GroupSummary | None
     notes: tuple[Note, ...]
+    flags: tuple[Flag, ...] = ()
 
 
 # ------------------------------------------------------------------ reading a course
@@ -231,7 +248,8 @@ def read_gradebook(root: Path) -> tuple[str, pd.DataFrame, dict[str, str]]:
     try:
         with Gradebook(f"sqlite:///{db}") as gb:
             for s in gb.students:
-                names[s.id] = " ".join(p for p in (s.last_name, s.first_name) if p) or s.id
+                name = " ".join(p for p in (s.last_name, s.first_name) if p) or s.id
+                names[s.id] = one_apostrophe(name)  # however it reached the gradebook
             for asg in gb.assignments:
                 courses.add(asg.course_id)
                 cells = [c for nb in asg.notebooks for c in (*nb.grade_cells, *nb.task_cells)]
@@ -313,7 +331,47 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
             groups = group_summary(autograded, lang=lang)
         except ClientlearnError as err:  # a damaged group record must not sink the report
             skipped.append(("groups_failed", {"error": str(err)}))
-    return Inputs(course, grades, names, banks, answers, selfassess, groups, (*notes, *skipped))
+    tasks = {module: task_titles(root, module) for module in chosen}
+    graded: dict[str, set[str]] = {}
+    for module, student in grades[["module", "student"]].itertuples(index=False):
+        graded.setdefault(str(module), set()).add(str(student))
+    titles = {m: cell_titles(banks.get(m), tasks[m], lang) for m in chosen}
+    flags = find_flags(root, graded, titles, lang=lang)
+    notes_all = (*notes, *skipped)
+    return Inputs(
+        course, grades, names, banks, answers, selfassess, groups, notes_all, tasks, flags
+    )
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+")  # "6. Письмове завдання…"
+_DURATION = re.compile(r"\s*\(≈[^)]*\)$")  # "… (≈ 15 хв)"
+
+
+def task_titles(root: Path, module: str) -> dict[str, str]:
+    """Written task (grade id) -> its title: the heading above it in the lesson notebook,
+    without its section number and duration.  From the instructor's notebooks, else the
+    released or an autograded copy."""
+    for folder in (root / "source" / module, root / "release" / module):
+        if any(folder.glob("*.ipynb")):
+            break
+    else:
+        folder = next(iter(sorted((root / "autograded").glob(f"*/{module}"))), root / module)
+    found: dict[str, str] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        heading = ""
+        for cell in (read_notebook(path) or {}).get("cells", []):
+            meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            if cell.get("cell_type") != "markdown":
+                continue
+            if meta.get("solution") and meta.get("grade") and meta.get("grade_id") and heading:
+                found[str(meta["grade_id"])] = heading
+            elif not meta:
+                for title in _HEADING.findall(source):
+                    heading = _DURATION.sub("", _NUMBERED.sub("", title)) or heading
+    return found
 
 
 # ------------------------------------------------------------------ building the model
@@ -321,9 +379,12 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
 _Titles = Mapping[str, tuple[str, str, int]]  # grade cell -> (title, kind, place in bank)
 
 
-def _titles(bank: Bank | None, lang: str) -> _Titles:
+def _titles(bank: Bank | None, lang: str, tasks: Mapping[str, str] | None = None) -> _Titles:
     questions = enumerate(bank or ())
-    return {score_cell(q.id): (pick(q.title or q.text, lang), q.kind, i) for i, q in questions}
+    titles = {task: (title, "task", 1 << 29) for task, title in (tasks or {}).items()}
+    return titles | {
+        score_cell(q.id): (pick(q.title or q.text, lang), q.kind, i) for i, q in questions
+    }
 
 
 def _describe(cell: str, titles: _Titles) -> tuple[str, str, int]:
@@ -340,10 +401,13 @@ def _items(grades: pd.DataFrame, titles: _Titles) -> tuple[ItemStats, ...]:
     )
     cells = [str(c) for c in table.columns]
     points = grades.groupby("cell")["max_score"].max().reindex(cells).to_numpy(dtype=float)
+    waiting = grades.groupby("cell")["needs_manual"].sum().reindex(cells).to_numpy(dtype=int)
     scores = table.to_numpy(dtype=float)
+    # A cell still waiting for manual grades counts in no one's rest score.
+    known = scores * (waiting == 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         fraction = np.where(points > 0, scores / points, 1.0)
-        rest = scores.sum(axis=1, keepdims=True) - scores
+        rest = known.sum(axis=1, keepdims=True) - known
         x, y = fraction - fraction.mean(axis=0), rest - rest.mean(axis=0)
         r = (x * y).sum(axis=0) / np.sqrt((x * x).sum(axis=0) * (y * y).sum(axis=0))
     full = (scores >= points - _EPS).mean(axis=0)
@@ -351,10 +415,18 @@ def _items(grades: pd.DataFrame, titles: _Titles) -> tuple[ItemStats, ...]:
     items = []
     for j, cell in enumerate(cells):
         title, kind, _ = _describe(cell, titles)
-        disc = float(r[j]) if n >= MIN_N and np.isfinite(r[j]) else None
+        pending = int(waiting[j])
+        disc = float(r[j]) if n >= MIN_N and np.isfinite(r[j]) and not pending else None
         mean = float(fraction[:, j].mean())
-        items.append(ItemStats(cell, title, kind, float(points[j]), n, float(full[j]), mean, disc))
-    return tuple(sorted(items, key=lambda i: (i.difficulty, _describe(i.cell, titles)[2], i.cell)))
+        items.append(
+            ItemStats(cell, title, kind, float(points[j]), n, float(full[j]), mean, disc, pending)
+        )
+    # The hardest first; items still waiting for manual grades at the end.
+    return tuple(
+        sorted(
+            items, key=lambda i: (i.pending > 0, i.difficulty, _describe(i.cell, titles)[2], i.cell)
+        )
+    )
 
 
 def _ordering(module: str, q: Ordering, answers: list[Any], lang: str) -> Confusion:
@@ -475,7 +547,8 @@ def build_report(
         modules.append(
             ModuleStats(module, title, top, tuple(values.tolist()), passed, mean, median)
         )
-        items[module] = _items(grades[grades["module"] == module], _titles(bank, lang))
+        titles = _titles(bank, lang, inputs.tasks.get(module))
+        items[module] = _items(grades[grades["module"] == module], titles)
     summary = None
     if inputs.selfassess is not None and not inputs.selfassess.ratings.empty:
         from .selfassess.summary import summarize
@@ -488,7 +561,7 @@ def build_report(
     confusions = tuple(_confusions(inputs, lang))
     return Report(
         inputs.course, lang, min_score, tuple(modules), items, confusions, people, summary,
-        groups, inputs.notes,
+        groups, inputs.notes, inputs.flags,
     )  # fmt: skip
 
 
@@ -504,7 +577,10 @@ def _participants(
     lang: str,
     min_score: float,
 ) -> tuple[Participant, ...]:
-    titles = {m.module: _titles(inputs.banks.get(m.module), lang) for m in modules}
+    titles = {
+        m.module: _titles(inputs.banks.get(m.module), lang, inputs.tasks.get(m.module))
+        for m in modules
+    }
     rank = {m.module: i for i, m in enumerate(modules)}
     grades = inputs.grades
     short = grades[grades["score"] < grades["max_score"] - _EPS][GRADE_COLUMNS]
@@ -542,5 +618,5 @@ def class_report(
 __all__ = [
     "Confusion", "Inputs", "ItemStats", "Lost", "ModuleResult", "ModuleStats", "Participant",
     "Placement", "Report", "SelfScore", "build_report", "class_report", "collect",
-    "read_answers", "read_gradebook", "score_cell",
+    "read_answers", "read_gradebook", "score_cell", "task_titles",
 ]  # fmt: skip

@@ -2,7 +2,8 @@
 
 A thin layer over :func:`clientlearn.report.class_report` and
 :func:`clientlearn.report_html.write_report`.  Notes (a skipped answers file, a
-module without a bank) go to stderr; the path written goes to stdout; a
+module without a bank) and what needs the trainer's attention (a tampered or copied
+submission) go to stderr; the path written goes to stdout; a
 ClientlearnError becomes a message and exit code 1, never a traceback.
 """
 
@@ -51,7 +52,8 @@ def report(
     folder): scores per module, item difficulty and discrimination, the most confused
     steps and signs, self-assessment before/after, group work and a page per participant."""
     from .report import class_report
-    from .report_html import note_text, write_report
+    from .report_html import flag_text, note_text, write_report
+    from .report_words import word
 
     try:
         result = class_report(course_root, modules, min_score=min_score, lang=lang)
@@ -60,4 +62,8 @@ def report(
         raise click.ClickException(str(err)) from None
     for note in result.notes:
         click.echo(note_text(note, lang), err=True)
+    if result.flags:  # also at the top of the report, and on each participant's page
+        click.echo(word(lang, "attention") + ":", err=True)
+    for flag in result.flags:
+        click.echo(f"  {flag.student} · {flag.module}: {flag_text(flag, result)}", err=True)
     click.echo(str(path))

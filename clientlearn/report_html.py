@@ -7,6 +7,9 @@ per ordering or matching question) are small SVGs drawn here: a matplotlib figur
 about a third of a second, and a course has a dozen such questions.  The self-assessment
 and group-work charts are those modules' own matplotlib figures, a handful per course.
 No chart depends on the number of participants; participant pages are tables only.
+What needs the trainer's attention (:mod:`clientlearn.report_flags`) comes first, as a
+table of links to the participants' pages, and again on each page.  The words are in
+:mod:`clientlearn.report_words`.
 """
 
 from __future__ import annotations
@@ -24,157 +27,29 @@ import numpy as np
 from .errors import ClientlearnError
 from .files import write_text_atomic
 from .questions import pick
-from .report import FLAG_BELOW, Confusion, ModuleStats, Note, Participant, Report
+from .report import FLAG_BELOW, Confusion, ItemStats, ModuleStats, Note, Participant, Report
+from .report_flags import Flag
+from .report_words import WORDS, word
 
-__all__ = ["WORDS", "note_text", "render_report", "write_report"]
+__all__ = ["WORDS", "flag_text", "note_text", "render_report", "write_report"]
 
-# (Ukrainian, English) of every text the report shows.
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Звіт тренера про групу", "Trainer’s class report"),
-    "course": ("Курс «Орієнтація на клієнта»: {course}", "Course “Client orientation”: {course}"),
-    "made": ("Складено {when} · учасників: {n}", "Made {when} · participants: {n}"),
-    "threshold": (
-        "Модуль зараховано, якщо набрано щонайменше {pct}% його максимуму.",
-        "A module is passed with at least {pct}% of its maximum.",
-    ),
-    "notes": ("Примітки", "Notes"),
-    "contents": ("Зміст", "Contents"),
-    "s1": ("1. Огляд", "1. Overview"),
-    "s2": ("2. Складність і розрізнювальна здатність", "2. Difficulty and discrimination"),
-    "s3": ("3. Кроки й ознаки, які плутають", "3. The most confused steps and signs"),
-    "s4": ("4. Самооцінка до і після", "4. Self-assessment before and after"),
-    "s5": ("5. Групова робота", "5. Group work"),
-    "s6": ("6. Сторінки учасників", "6. Participant pages"),
-    "module": ("Модуль", "Module"),
-    "n": ("Учасників", "Participants"),
-    "mean": ("Середнє", "Mean"),
-    "median": ("Медіана", "Median"),
-    "min": ("Мін.", "Min"),
-    "max": ("Макс.", "Max"),
-    "of": ("Із", "Out of"),
-    "passed": ("Зараховано", "Passed"),
-    "points_axis": ("Бали", "Points"),
-    "people_axis": ("Учасників", "Participants"),
-    "items_intro": (
-        "Складність — частка учасників, які отримали за клітинку всі бали (поруч — середня "
-        "частка балів). Розрізнення — виправлена кореляція пункту з рештою модуля: "
-        "коефіцієнт Пірсона між часткою балів за пункт і сумою балів за решту модуля (для "
-        "пункту «правильно чи ні» це точково-бісеріальна кореляція). Пункти з розрізненням "
-        "менше {flag} позначено ⚑: вони погано відрізняють сильніших учасників від "
-        "слабших. Найскладніші пункти — на початку таблиці.",
-        "Difficulty is the share of participants who earned all of a cell’s points (next to "
-        "it, the mean share of its points). Discrimination is the corrected item–total "
-        "correlation: Pearson’s r between the item’s share of points and the rest of the "
-        "module’s score (for a right-or-wrong item, the point-biserial correlation). Items "
-        "below {flag} are marked ⚑: they do not tell stronger participants from weaker "
-        "ones. The hardest items come first.",
-    ),
-    "item": ("Пункт", "Item"),
-    "kind": ("Тип", "Type"),
-    "points": ("Балів", "Points"),
-    "difficulty": ("Складність: повні бали", "Difficulty: full points"),
-    "fraction": ("Частка балів", "Share of points"),
-    "discrimination": ("Розрізнення", "Discrimination"),
-    "flag": ("⚑ менше {flag}", "⚑ below {flag}"),
-    "map_x": ("Частка учасників із повними балами", "Share with full points"),
-    "map_y": ("Розрізнення (r)", "Discrimination (r)"),
-    "confusion_intro": (
-        "За збереженими відповідями: як часто кожен крок ставили не на своє місце і кожну "
-        "ознаку відносили не туди.",
-        "From the saved answers: how often each step was put in the wrong place and each "
-        "sign into the wrong group.",
-    ),
-    "no_confusions": (
-        "Відповідей на запитання з упорядкуванням чи зіставленням немає.",
-        "There are no answers to ordering or matching questions.",
-    ),
-    "worst": (
-        "Найчастіше помиляються тут: «{text}» ({pct}).",
-        "Most often wrong: “{text}” ({pct}).",
-    ),
-    "answered": ("{module} · відповіли: {n}", "{module} · answered: {n}"),
-    "step": ("Крок", "Step"),
-    "key_pos": ("Місце за ключем", "Key position"),
-    "misplaced": ("Не на місці", "Misplaced"),
-    "displacement": ("Середнє зміщення", "Mean displacement"),
-    "shift": ("Зсув (− раніше, + пізніше)", "Shift (− earlier, + later)"),
-    "wrong_pos": ("Найчастіше хибне місце", "Most common wrong place"),
-    "left_out": ("Пропущено", "Left out"),
-    "statement": ("Твердження", "Statement"),
-    "key_bin": ("Правильно", "Right group"),
-    "wrong_bin": ("Найчастіше відносили до", "Most often put into"),
-    "share_axis": ("Частка учасників, які помилилися", "Share of participants who got it wrong"),
-    "no_selfassess": ("Самооцінок у групі немає.", "The class has no self-assessments."),
-    "skill": ("Навичка", "Skill"),
-    "pairs": ("Пар", "Pairs"),
-    "before": ("До", "Before"),
-    "after": ("Після", "After"),
-    "change": ("Зміна", "Change"),
-    "improved": ("Покращилося", "Improved"),
-    "p_value": ("p (знаковий тест)", "p (sign test)"),
-    "measure": ("Показник", "Measure"),
-    "no_groups": ("Результатів групової роботи немає.", "There are no group-work results."),
-    "consensus": (
-        "Спільний порядок кроків (метод Борда): {exercise}",
-        "Consensus order of the steps (Borda count): {exercise}",
-    ),
-    "rank": ("Місце", "Rank"),
-    "borda": ("Бали Борда", "Borda points"),
-    "group": ("Група", "Group"),
-    "order": ("Порядок групи", "The group’s order"),
-    "distance": ("Відстань від спільного порядку", "Distance from the consensus"),
-    "rubric": ("Оцінки спостерігачів: {rubric}", "Observers’ scores: {rubric}"),
-    "criterion": ("Критерій", "Criterion"),
-    "scores": ("Оцінок", "Scores"),
-    "student_id": ("Ідентифікатор: {id}", "Id: {id}"),
-    "score": ("Бали", "Score"),
-    "class_mean": ("Середнє групи", "Class mean"),
-    "yes": ("так", "yes"),
-    "no": ("ні", "no"),
-    "not_submitted": ("не здано", "not submitted"),
-    "lost": ("Пункти, за які втрачено бали", "Items with points lost"),
-    "none_lost": ("Усі пункти виконано на повні бали.", "Every item earned full points."),
-    "earned": ("Отримано", "Earned"),
-    "pending": ("{title} (чекає на перевірку)", "{title} (awaiting grading)"),
-    "self": ("Самооцінка", "Self-assessment"),
-    "result": ("Результат", "Result"),
-    "no_own_self": ("Самооцінок немає.", "No self-assessments."),
-    "k_single": ("один вибір", "single choice"),
-    "k_multiple": ("кілька виборів", "multiple choice"),
-    "k_truefalse": ("правда чи неправда", "true or false"),
-    "k_ordering": ("упорядкування", "ordering"),
-    "k_matching": ("зіставлення", "matching"),
-    "k_text": ("коротка відповідь", "short text"),
-    "k_numeric": ("число", "number"),
-    "k_rating": ("оцінка за шкалою", "rating"),
-    "k_scenario": ("сценарій", "scenario"),
-    "k_selfassess": ("самооцінка (заповнення)", "self-assessment (completion)"),
-    "k_task": ("письмове завдання", "written task"),
-    "k_cell": ("клітинка", "cell"),
-    "skipped_file": ("Файл {file} пропущено: {error}", "File {file} skipped: {error}"),
-    "no_bank": (
-        "Банку запитань модуля {module} не знайдено: замість назв пунктів — їхні ідентифікатори.",
-        "No question bank found for module {module}: items are shown by their ids.",
-    ),
-    "selfassess_skipped": (
-        "Пропущено записів самооцінки: {n}; причини покаже clientlearn selfassess summary.",
-        "Self-assessment records skipped: {n}; clientlearn selfassess summary shows why.",
-    ),
-    "groups_failed": (
-        "Результати групової роботи не прочитано: {error}",
-        "Group-work results could not be read: {error}",
-    ),
-}
 _BLUE, _ORANGE, _GREY = "#0072B2", "#E69F00", "#999999"  # Okabe–Ito, as the other charts
 
 
 def _t(lang: str, key: str, **values: object) -> str:
-    return WORDS[key][0 if lang == "uk" else 1].format(**values)
+    return word(lang, key, **values)
 
 
 def note_text(note: Note, lang: str) -> str:
     """A note of the report in words."""
     return _t(lang, note[0], **note[1])
+
+
+def flag_text(flag: Flag, report: Report) -> str:
+    """A flag in words; another participant is named as the report names them."""
+    names = {p.student: p.name for p in report.participants}
+    other = names.get(flag.other, flag.other)
+    return _t(report.lang, f"f_{flag.kind}", **{**flag.values, "other": other})
 
 
 def _real(value: object) -> float | None:
@@ -375,14 +250,61 @@ def _items(report: Report) -> str:
         items = report.items[m.module]
         rows = [
             [n, i.title, _kind(i.kind, lang), _num(i.points, lang, 0 if i.points % 1 == 0 else 1),
-             _pct(i.difficulty, lang), _pct(i.mean_fraction, lang), _num(i.discrimination, lang, 2),
-             _t(lang, "flag", flag=flag) if i.flagged else ""]
+             *_item_numbers(i, lang), _t(lang, "flag", flag=flag) if i.flagged else ""]
             for n, i in enumerate(items, start=1)
         ]  # fmt: skip
         marked = {n for n, i in enumerate(items) if i.flagged}
         out += [_h(3, m.title), _table(head, rows, align="rllrrrrl", marked=marked)]
     charts = "".join(_item_map(m, report) for m in report.modules)
     return "".join(out) + f'<div class="charts">{charts}</div>\n'
+
+
+def _item_numbers(item: ItemStats, lang: str) -> list[str]:
+    """Difficulty, share of points and discrimination; an item still waiting for manual
+    grades has none of these yet (its zeros are not scores)."""
+    if item.pending:
+        waiting = (
+            _t(lang, "awaiting")
+            if item.pending >= item.n
+            else _t(lang, "awaiting_some", n=item.pending, total=item.n)
+        )
+        return [waiting, "—", "—"]
+    return [
+        _pct(item.difficulty, lang),
+        _pct(item.mean_fraction, lang),
+        _num(item.discrimination, lang, 2),
+    ]
+
+
+def _attention(report: Report) -> str:
+    """The class-level list of flags: who (a link to their page), which module, what."""
+    lang = report.lang
+    names = {p.student: p.name for p in report.participants}
+    titles = {m.module: m.title for m in report.modules}
+    head = "".join(f"<th>{escape(_t(lang, k))}</th>" for k in ("participant", "module", "finding"))
+    rows = "".join(
+        f'<tr><td><a href="#p-{escape(f.student)}">{escape(names.get(f.student, f.student))}'
+        f"</a></td><td>{escape(titles.get(f.module, f.module))}</td>"
+        f"<td>{escape(flag_text(f, report))}</td></tr>"
+        for f in report.flags
+    )
+    return (
+        f'<div class="attention" id="attention">\n{_h(2, _t(lang, "attention"))}'
+        f"{_p(_t(lang, 'attention_intro'), 'intro')}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>\n</div>\n"
+    )
+
+
+def _own_flags(p: Participant, report: Report) -> str:
+    mine = [f for f in report.flags if f.student == p.student]
+    if not mine:
+        return ""
+    titles = {m.module: m.title for m in report.modules}
+    items = "".join(
+        f"<li>{escape(titles.get(f.module, f.module))}: {escape(flag_text(f, report))}</li>"
+        for f in mine
+    )
+    return f'<div class="flags">{_h(4, _t(report.lang, "attention"))}<ul>{items}</ul></div>\n'
 
 
 def _confusions(report: Report) -> str:
@@ -498,7 +420,7 @@ def _participant(p: Participant, report: Report) -> str:
     out = [f'<article class="participant" id="p-{escape(p.student)}">\n', _h(3, p.name)]
     if p.name != p.student:
         out.append(_p(_t(lang, "student_id", id=p.student), "sub"))
-    out += [_table(head, rows), _h(4, _t(lang, "lost"))]
+    out += [_own_flags(p, report), _table(head, rows), _h(4, _t(lang, "lost"))]
     head = [_t(lang, k) for k in ("item", "earned", "points")]
     for m in report.modules:
         lost = [x for x in p.lost if x.module == m.module]
@@ -545,6 +467,8 @@ img.chart { display: block; max-width: 100%; height: auto; margin: .5em 0 1em;
   break-inside: avoid; }
 nav ol { padding-left: 1.2em; } nav a { color: inherit; }
 .notes { border-left: 3pt solid #E69F00; padding-left: .8em; }
+.attention, .flags { border-left: 3pt solid #D55E00; padding-left: .8em; margin: 1em 0; }
+.attention td a { color: inherit; } .flags ul { margin: .2em 0; }
 .participant { break-before: page; }
 @media print { body { max-width: none; margin: 0; padding: 0; } nav { display: none; }
   #s2, #s3, #s4 { break-before: page; } }
@@ -564,6 +488,8 @@ def render_report(report: Report, *, when: datetime | None = None) -> str:
     if report.notes:
         notes = "".join(f"<li>{escape(note_text(n, lang))}</li>" for n in report.notes)
         header.append(f'<div class="notes">{_h(4, _t(lang, "notes"))}<ul>{notes}</ul></div>\n')
+    if report.flags:  # first thing after the notes: it may change what the numbers mean
+        header.append(_attention(report))
     sections = {
         "s1": _overview(report),
         "s2": _items(report),

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClientlearnError
+from .translit import one_apostrophe
 
 DEFAULT_MIN_SCORE = 60.0
 
@@ -230,8 +231,9 @@ def read_results(
         rows.append(
             ParticipantResult(
                 id=str(student.id),
-                first_name=(student.first_name or "").strip(),
-                last_name=(student.last_name or "").strip(),
+                # One apostrophe style, however the name reached the gradebook.
+                first_name=one_apostrophe((student.first_name or "").strip()),
+                last_name=one_apostrophe((student.last_name or "").strip()),
                 email=(student.email or "").strip(),
                 modules=tuple(modules),
                 passed=passes(modules, min_score),

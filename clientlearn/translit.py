@@ -21,11 +21,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["APOSTROPHES", "student_id", "to_ascii_id", "transliterate"]
+__all__ = [
+    "APOSTROPHE",
+    "APOSTROPHES",
+    "one_apostrophe",
+    "student_id",
+    "to_ascii_id",
+    "transliterate",
+]
 
 # Every apostrophe seen in Ukrainian names typed on different keyboards: the
 # typewriter ', the typographic ’ and the modifier letter ʼ, plus look-alikes.
 APOSTROPHES = frozenset("'’ʼ‘`´ʹ")
+# The one the project writes (roster import, report, export, certificates).
+APOSTROPHE = "’"
+_IN_WORD = re.compile(f"(?<=\\w)[{re.escape(''.join(sorted(APOSTROPHES)))}](?=\\w)")
 
 _LETTERS: dict[str, str] = {
     "а": "a",
@@ -115,6 +125,12 @@ def transliterate(text: str) -> str:
         in_word = ch.isalpha()
         previous = low if in_word else ""
     return "".join(out)
+
+
+def one_apostrophe(text: str) -> str:
+    """``text`` with every apostrophe inside a word written as :data:`APOSTROPHE`
+    (Мар'яна, Мар’яна and Марʼяна are all Мар’яна); quotes around words are kept."""
+    return _IN_WORD.sub(APOSTROPHE, unicodedata.normalize("NFC", text))
 
 
 def to_ascii_id(text: str) -> str:

@@ -37,7 +37,9 @@ ISSUED_ON = datetime.date(2014, 4, 4)
 
 
 def run(*args: str) -> str:
-    return subprocess.run(list(args), capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        list(args), capture_output=True, text=True, encoding="utf-8", check=True
+    ).stdout
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ from clientlearn.simulate import right_answer
 from clientlearn.store import ANSWERS_FILE, AnswerStore, Record
 
 from .conftest import SHOWCASE
+from .keys import key_leaks
 
 ASSIGNMENT = "quiz"
 
@@ -188,6 +189,11 @@ def test_no_key_of_an_unanswered_text_question_anywhere(feedback: dict[str, Any]
         if isinstance(q, ShortText) and q.mode is Mode.GRADED and q.id not in BOB:
             for variant in q.key or ():
                 assert variant.casefold() not in everything, q.id
+    # No key or ending score in any file of the feedback folders (tests/keys.py); the
+    # explanations are there on purpose.
+    for student in ("alice", "bob"):
+        files = {p.name: p.read_text("utf-8") for p in feedback[student].iterdir() if p.is_file()}
+        assert key_leaks(files, [bank], explanations=False) == []
 
 
 # --- the steps on small notebooks (no nbgrader run) -----------------------------------

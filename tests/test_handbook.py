@@ -23,6 +23,7 @@ from clientlearn.handbook_html import render_question
 from clientlearn.questions import Mode, Ordering, Scenario, ShortText, pick
 
 from .browser import require_chromium
+from .keys import key_leaks
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = [REPO / "module1_client_service", REPO / "module2_difficult_situations"]
@@ -110,6 +111,7 @@ def test_no_key_explanation_or_ending_score_reaches_the_handbook() -> None:
                 by_key = [printed[[i.id for i in q.items].index(k)] for k in q.key]
                 assert by_key != sorted(by_key), f"{q.id}: items printed in the key's order"
     assert graded > 20
+    assert key_leaks({"handbook.html": text}, instructor_banks()) == []  # tests/keys.py
     for marker in ("score(", "score:", "score=", "require_answer(", "quiz.ask(", "Quiz("):
         assert marker not in text
     for marker in ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN SOLUTION", "instrument_view"):
@@ -191,6 +193,7 @@ def test_pdf_matches_the_html_and_turns_into_pngs(tmp_path: Path) -> None:
         ["pdftotext", "-f", "1", "-l", "3", str(files.pdf), "-"],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     assert "Орієнтація на клієнта" in text and "Зміст" in text

@@ -22,6 +22,7 @@ from clientlearn.simulate import right_answer
 from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
 
 from .conftest import SHOWCASE
+from .keys import key_leaks
 
 pytestmark = pytest.mark.nbgrader
 
@@ -82,6 +83,7 @@ def test_release_holds_no_graded_key(course: tuple[Course, Bank]) -> None:
         if isinstance(q, ShortText):
             for variant in q.key or ():
                 assert variant not in everything, q.id
+    assert key_leaks(files, [bank]) == []  # what "a key" is: tests/keys.py
     # The released notebook still checks that each question is answered.
     assert files["quiz.ipynb"].count("require_answer(") == len(bank)
 
