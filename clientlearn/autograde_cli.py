@@ -82,6 +82,12 @@ def autograde(
         f"Graded {graded} of {len(result.submissions)} submission(s) of {assignment} "
         f"in {result.seconds:.1f} s with {result.jobs} process(es)."
     )
+    if result.notices:
+        # Graded all the same, but the trainer should look: renamed notebooks put back,
+        # answers files set aside, deleted test cells scored 0 (the report shows them too).
+        click.echo(f"To look at ({len(result.notices)}):")
+        for notice in result.notices:
+            click.echo(f"  {notice}")
     if result.failed:
         click.echo(f"Failed ({len(result.failed)}): fix these and run again with --student ID")
         for sub in result.failed:

@@ -18,6 +18,7 @@ from clientlearn.authoring import build_notebook
 from clientlearn.autograde import (
     AutogradeResult,
     Progress,
+    SubmissionResult,
     autograde,
     failure_reason,
     grade_with_retry,
@@ -307,3 +308,23 @@ def test_a_folder_of_someone_not_on_the_roster_is_refused(tmp_path: Path) -> Non
     with pytest.raises(ClientlearnError, match="olena_bondarneko for quiz, who are not in"):
         autograde(root, ASSIGNMENT)
     assert not (root / "gradebook.db").exists()  # nothing was started or written
+
+
+def test_the_command_lists_what_the_trainer_should_look_at(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    graded = SubmissionResult("ann", ok=True, seconds=1.0, score=3.0, max_score=4.0)
+    result = AutogradeResult(
+        assignment="quiz",
+        course_root=tmp_path,
+        jobs=1,
+        seconds=2.0,
+        submissions=(graded,),
+        renamed=(("ann", "quiz.ipynb", "мій зошит.ipynb"),),
+    )
+    monkeypatch.setattr("clientlearn.autograde_cli.run_autograde", lambda *a, **k: result)
+    out = CliRunner().invoke(autograde_command, ["quiz", "--course", str(tmp_path)])
+    assert out.exit_code == 0, out.output
+    lines = out.stdout.splitlines()
+    at = lines.index("To look at (1):")
+    assert lines[at + 1].startswith("  ann: ") and "мій зошит.ipynb" in lines[at + 1]
