@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from . import courseroot
 from .errors import ClientlearnError
 
 __all__ = ["report"]
@@ -20,7 +21,10 @@ __all__ = ["report"]
 
 @click.command(name="report")
 @click.argument(
-    "course_root", default=".", type=click.Path(file_okay=False, path_type=Path), required=False
+    "course_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=False,
+    callback=lambda ctx, param, value: courseroot.course_root(value),
 )
 @click.option(
     "--out",
@@ -49,8 +53,9 @@ def report(
     course_root: Path, out: Path, modules: tuple[str, ...], min_score: float, lang: str
 ) -> None:
     """Write the class report of the nbgrader course in COURSE_ROOT (default: the current
-    folder): scores per module, item difficulty and discrimination, the most confused
-    steps and signs, self-assessment before/after, group work and a page per participant."""
+    folder if it holds nbgrader_config.py, else ./course): scores per module, item
+    difficulty and discrimination, the most confused steps and signs, self-assessment
+    before/after, group work and a page per participant."""
     from .report import class_report
     from .report_html import flag_text, note_text, write_report
     from .report_words import word

@@ -25,6 +25,7 @@ def test_the_current_folder_if_it_is_a_course_else_its_course_subfolder(tmp_path
         ["certificates", "verify", "CO-7K3F-9QX2-M4TD"],
         ["roster", "import", "people.csv", "--dry-run"],
         ["autograde", "module1_client_service"],
+        ["report", "--out", "out"],
     ],
 )
 def test_commands_use_the_rule_and_say_which_folder_they_looked_in(
@@ -44,7 +45,8 @@ def test_commands_use_the_rule_and_say_which_folder_they_looked_in(
 
 
 def test_help_states_the_default() -> None:
-    for args in (["export"], ["roster", "import"], ["autograde"], ["certificates", "verify"]):
+    commands = (["export"], ["roster", "import"], ["autograde"], ["certificates", "verify"])
+    for args in (*commands, ["report"]):
         text = CliRunner().invoke(main, [*args, "--help"]).output
         assert "the current folder if it holds nbgrader_config.py, else ./course" in " ".join(
             text.split()
