@@ -87,7 +87,7 @@ def run_demo(
     from .progress import ProgressBar
     from .report import class_report
     from .report_html import write_report
-    from .roster import import_roster
+    from .roster_import import import_roster
     from .rotation import load_scenarios, rotate, write_schedule_csv
 
     sources = course_sources()

@@ -1,6 +1,6 @@
 """``clientlearn roster``: import the class roster into the nbgrader gradebook.
 
-A thin adapter over :func:`clientlearn.roster.import_roster`: it prints the
+A thin adapter over :func:`clientlearn.roster_import.import_roster`: it prints the
 students (status, id, name, oblast) and a summary.  A :class:`ClientlearnError`
 becomes a :class:`click.ClickException` (message, no traceback, exit code 1);
 a bad roster lists every problem with its row and column.
@@ -15,7 +15,7 @@ import click
 
 from clientlearn.courseroot import course_option
 from clientlearn.errors import ClientlearnError
-from clientlearn.roster import ImportResult, import_roster
+from clientlearn.roster_import import ImportResult, import_roster
 
 __all__ = ["LABELS", "roster"]
 

@@ -17,14 +17,9 @@ from click.testing import CliRunner
 from clientlearn.course import Course
 from clientlearn.errors import ClientlearnError, InputFileError
 from clientlearn.groups import read_roster
-from clientlearn.roster import (
-    ROSTER_COLUMNS,
-    ImportResult,
-    RosterError,
-    import_roster,
-    load_roster,
-)
+from clientlearn.roster import ROSTER_COLUMNS, RosterError, load_roster
 from clientlearn.roster_cli import LABELS, roster
+from clientlearn.roster_import import ImportResult, import_roster
 from clientlearn.tables import read_csv_rows
 
 REPO = Path(__file__).resolve().parent.parent
