@@ -6,6 +6,7 @@ traceback.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -113,7 +114,27 @@ cli.add_command(report)
 cli.add_command(autograde)
 
 
+def _utf8_output() -> None:
+    """Write UTF-8 where the locale says ASCII.
+
+    Under ``LC_ALL=C`` or no locale at all (a Docker image, a cron job, ssh into a bare
+    server) Python's stdout and stderr are ASCII, and click would print every Cyrillic
+    letter of a message or a file name as '?'.  The terminal a trainer reads them in is
+    nearly always UTF-8 all the same, so UTF-8 it is; a file name that reached us as
+    undecodable bytes (surrogateescape) is written back as those very bytes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Ґ’".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+        except AttributeError:  # replaced by something without an encoding
+            continue
+
+
 def main() -> None:
+    _utf8_output()
     cli(prog_name="clientlearn")
 
 

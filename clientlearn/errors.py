@@ -47,5 +47,10 @@ class AnswerStoreError(ClientlearnError):
     """The answers file cannot be read or written."""
 
 
+class AnswersFileError(AnswerStoreError, ValueError):
+    """A text is not a clientlearn answers file.  Also a ValueError, which is what
+    callers of :func:`clientlearn.store.decode` have always caught."""
+
+
 class UnknownQuestionError(ClientlearnError):
     """A question id is not in the bank."""

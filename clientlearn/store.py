@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .errors import AnswerStoreError
+from .errors import AnswersFileError, AnswerStoreError
 from .files import replace_atomically
 from .i18n import tr
 
@@ -61,7 +61,11 @@ class Record:
             or not isinstance(data.get("attempts", 1), int)
         ):
             raise ValueError(f"not an answer record: {data!r:.80}")
-        _parse_time(data["saved_at"])
+        try:
+            # A time that cannot be put into UTC (year 1 at +23:59) cannot be compared.
+            _parse_time(data["saved_at"]).astimezone(UTC)
+        except OverflowError:
+            raise ValueError(f"saved_at is out of range: {data['saved_at']!r:.40}") from None
         bank = data.get("bank")
         return cls(data["value"], data["saved_at"], data.get("attempts", 1), bank)
 
@@ -73,7 +77,11 @@ class Record:
 
     def local_time(self) -> str:
         """The saving time as the participant's clock shows it (HH:MM:SS)."""
-        return _parse_time(self.saved_at).astimezone().strftime("%H:%M:%S")
+        saved = _parse_time(self.saved_at)
+        try:
+            return saved.astimezone().strftime("%H:%M:%S")
+        except OverflowError:  # the last day of year 9999, east of the record's zone
+            return saved.strftime("%H:%M:%S")
 
 
 def _parse_time(text: str) -> datetime:
@@ -82,16 +90,33 @@ def _parse_time(text: str) -> datetime:
 
 
 def decode(text: str) -> dict[str, Record]:
-    """Records from the text of an answers file; ValueError if it is not one."""
-    data = json.loads(text)
+    """Records from the text of an answers file.
+
+    Raises :class:`~clientlearn.errors.AnswersFileError` (a ClientlearnError and a
+    ValueError) if it is not one; the message is the reason, for the caller to put
+    after the file's name.
+    """
+    try:
+        # A file opened and saved in Windows Notepad may have gained a BOM.
+        data = json.loads(text.removeprefix("\ufeff"))
+    except ValueError as err:  # json.JSONDecodeError
+        raise AnswersFileError(f"not JSON ({err})") from None
+    except RecursionError:
+        raise AnswersFileError("not an answers file (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError("not a clientlearn answers file")
+        raise AnswersFileError("not a clientlearn answers file")
     if data.get("version") != VERSION:
-        raise ValueError(f"unsupported answers-file version {data.get('version')!r}")
+        raise AnswersFileError(f"unsupported answers-file version {data.get('version')!r:.40}")
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise ValueError("'answers' is not a mapping")
-    return {str(qid): Record.from_json(rec) for qid, rec in answers.items()}
+        raise AnswersFileError("'answers' is not a mapping")
+    records: dict[str, Record] = {}
+    for qid, rec in answers.items():
+        try:
+            records[str(qid)] = Record.from_json(rec)
+        except ValueError as err:
+            raise AnswersFileError(f"answers.{qid:.60}: {err}") from None
+    return records
 
 
 def encode(records: Mapping[str, Record]) -> str:
@@ -142,6 +167,15 @@ class AnswerStore:
             self._set_aside(str(err))
             return {}
 
+    def _write_unlocked(self, records: Mapping[str, Record]) -> None:
+        """Replace the file (the lock is held).  Temporary files of this file that are
+        still there belong to writers that were killed mid-save (only the lock holder
+        writes one): remove them, so they do not pile up in the participant's folder."""
+        for stale in self.folder.glob(f".{ANSWERS_FILE}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        replace_atomically(self.path, encode(records))
+
     def _set_aside(self, reason: str) -> None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         aside = self.path.with_name(f"clientlearn.answers.set-aside-{stamp}.json")
@@ -158,8 +192,14 @@ class AnswerStore:
         """All saved records (an unreadable file is set aside first)."""
         if not self.path.exists():
             return {}
-        with self._locked():
-            return self._read_unlocked()
+        try:
+            with self._locked():
+                return self._read_unlocked()
+        except OSError as err:  # no permission to read the file or to lock the folder
+            raise AnswerStoreError(
+                f"{self.path} cannot be read ({err.strerror or err}); check that the folder "
+                "and the file are yours to read and write"
+            ) from err
 
     def get(self, qid: str) -> Record | None:
         return self.load().get(qid)
@@ -177,7 +217,7 @@ class AnswerStore:
                 attempts = previous.attempts + 1 if previous else 1
                 record = Record(value, now_iso(), attempts, bank)
                 records[qid] = record
-                replace_atomically(self.path, encode(records))
+                self._write_unlocked(records)
         except OSError as err:
             raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
         return record
@@ -185,15 +225,18 @@ class AnswerStore:
     def merge(self, incoming: Mapping[str, Record]) -> dict[str, Record]:
         """Add records from elsewhere (a notebook's outputs), keeping the newer one
         of each question.  Returns the merged records."""
-        with self._locked():
-            records = self._read_unlocked()
-            changed = False
-            for qid, rec in incoming.items():
-                if qid not in records or rec.newer_than(records[qid]):
-                    records[qid] = rec
-                    changed = True
-            if changed:
-                replace_atomically(self.path, encode(records))
+        try:
+            with self._locked():
+                records = self._read_unlocked()
+                changed = False
+                for qid, rec in incoming.items():
+                    if qid not in records or rec.newer_than(records[qid]):
+                        records[qid] = rec
+                        changed = True
+                if changed:
+                    self._write_unlocked(records)
+        except OSError as err:
+            raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
         return records
 
 
@@ -211,10 +254,16 @@ def record_bundle(qid: str, record: Record | None, lang: str) -> dict[str, Any]:
 
 def records_from_notebook(nb: Mapping[str, Any]) -> dict[str, Record]:
     """Answers carried in a notebook's outputs (newest per question).  Malformed
-    entries are skipped: a damaged output must not stop the rest from counting."""
+    entries are skipped: a damaged output must not stop the rest from counting
+    (and a JSON file that is no notebook at all carries no answers)."""
+
+    def items(parent: object, key: str) -> list[Any]:
+        value = parent.get(key) if isinstance(parent, Mapping) else None
+        return value if isinstance(value, list) else []
+
     found: dict[str, Record] = {}
-    for cell in nb.get("cells", []):
-        for output in cell.get("outputs", []) if isinstance(cell, Mapping) else []:
+    for cell in items(nb, "cells"):
+        for output in items(cell, "outputs"):
             data = output.get("data", {}) if isinstance(output, Mapping) else {}
             payload = data.get(MIMETYPE) if isinstance(data, Mapping) else None
             if not isinstance(payload, Mapping) or not isinstance(payload.get("question"), str):
@@ -244,7 +293,7 @@ def recover_from_session(store: AnswerStore) -> None:
         path = store.folder / path.name
     try:
         nb = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # not (or no longer) a notebook
         return
     records = records_from_notebook(nb)
     if records:

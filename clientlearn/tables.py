@@ -108,7 +108,10 @@ def _sniff_delimiter(lines: Sequence[str]) -> str:
     can mislead: «Прізвище, ім’я;Бібліотека» has a comma and a semicolon."""
 
     def score(delimiter: str) -> tuple[bool, int, int]:
-        rows = list(csv.reader(lines, delimiter=delimiter))
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:  # a quote never closed: the full read reports it with its line
+            return False, -1, 0
         width = len(rows[0])
         return width > 1, sum(1 for r in rows[1:] if len(r) == width), width
 
@@ -175,6 +178,14 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
             f"cannot read this workbook ({err}); open it in Excel and {_SAVE_AS}",
         ) from None
     try:
+        if not book.worksheets:  # only chart sheets, or a sheet list the file lost
+            raise _problem(
+                file,
+                None,
+                "file",
+                "this workbook has no sheet with cells; put the table on its first sheet, "
+                f"or {_SAVE_AS}",
+            )
         sheet = book.worksheets[0]
         rows: list[tuple[int, tuple[str, ...]]] = []
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):

@@ -9,6 +9,8 @@ problem at the line it is about.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +31,19 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
         self.lines: dict[int, dict[str | int, int]] = {}
         self.duplicates: list[tuple[int, str]] = []
         self.keep: list[object] = []  # keeps ids in `lines` valid while the source lives
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as err:
+            # A tagged or date-like scalar PyYAML cannot build (2024-13-45, !!int x…).
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.value!r:.60} is not a valid {kind} ({err}); in quotes it is text",
+                node.start_mark,
+            ) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
@@ -108,6 +123,8 @@ def parse(
         ) from None
     except yaml.YAMLError as err:
         raise error([Problem(file, None, "yaml", f"not valid YAML: {err}")]) from None
+    except RecursionError:
+        raise error([Problem(file, None, "yaml", _TOO_DEEP)]) from None
     finally:
         loader.dispose()
     if loader.duplicates:
@@ -117,7 +134,55 @@ def parse(
                 for line, key in loader.duplicates
             ]
         )
+    values, depth = _shape(data)
+    if depth > MAX_DEPTH:
+        raise error([Problem(file, None, "yaml", _TOO_DEEP)])
+    if values > MAX_VALUES:
+        raise error(
+            [
+                Problem(
+                    file,
+                    None,
+                    "yaml",
+                    f"its aliases (*name) stand for more than {MAX_VALUES} values; "
+                    "write the repeated parts out, or use fewer aliases",
+                )
+            ]
+        )
     return Source(file, data, loader.lines, loader.keep, namer)
+
+
+# Far beyond any bank or instrument (they are 5-7 levels deep and hold a few
+# thousand values), and small enough that checking is quick: a file of aliases
+# of aliases (a "billion laughs") would otherwise keep the checks busy for hours.
+MAX_DEPTH = 50
+MAX_VALUES = 200_000
+_TOO_DEEP = (
+    f"lists and mappings are nested more than {MAX_DEPTH} levels deep; check the indentation"
+)
+
+
+def _shape(data: Any) -> tuple[int, int]:
+    """How many values ``data`` holds and how deep it is, counting each alias
+    as what it stands for (without expanding it, so it is quick)."""
+    containers = (dict, list, tuple)
+    if not isinstance(data, containers):
+        return 1, 1
+    shapes: dict[int, tuple[int, int]] = {}
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, children_done = stack.pop()
+        children = node.values() if isinstance(node, dict) else node
+        if children_done:
+            count, depth = 1, 0
+            for child in children:
+                n, d = shapes[id(child)] if isinstance(child, containers) else (1, 1)
+                count, depth = count + n, max(depth, d)
+            shapes[id(node)] = (count, depth + 1)
+        elif id(node) not in shapes:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if isinstance(c, containers))
+    return shapes[id(data)]
 
 
 def schema_problems(src: Source, schema: dict[str, Any]) -> list[Problem]:
@@ -126,7 +191,9 @@ def schema_problems(src: Source, schema: dict[str, Any]) -> list[Problem]:
     # Jupyter install (its optional format checkers), paid by every kernel that loads a file.
     import jsonschema_rs
 
-    problems: list[Problem] = []
+    problems = _non_json_problems(src, src.data, ())
+    if problems:  # the validator cannot even look at these
+        return problems
     for err in jsonschema_rs.validator_for(schema).iter_errors(src.data):
         path: Path_ = tuple(err.instance_path)
         kind = type(err.kind).__name__
@@ -137,6 +204,56 @@ def schema_problems(src: Source, schema: dict[str, Any]) -> list[Problem]:
         if problem not in problems:
             problems.append(problem)
     return problems
+
+
+_LARGEST_INT = 2**53  # beyond it, a number is no longer exact as a float
+_KIND: dict[type, str] = {
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    type(None): "empty (null)",
+    dt.date: "a date",
+    dt.datetime: "a date",
+    bytes: "binary data (!!binary)",
+    set: "a set (!!set)",
+    tuple: "a pair (!!omap or !!pairs)",
+}
+
+
+def _non_json_problems(src: Source, node: Any, path: Path_) -> list[Problem]:
+    """Values YAML can hold but JSON cannot (dates, binary data, sets, keys that are
+    not text, numbers that are not finite), each on its line.  (Nesting is bounded
+    by :data:`MAX_DEPTH`, so the recursion is too.)"""
+    if isinstance(node, dict):
+        out: list[Problem] = []
+        for key, value in node.items():
+            if isinstance(key, str):
+                out += _non_json_problems(src, value, (*path, key))
+            else:
+                out.append(
+                    src.problem(
+                        (*path, str(key)),
+                        f"the key {key} is read as {_KIND.get(type(key), 'a value')}, not as "
+                        "text; put it in quotes",
+                    )
+                )
+        return out
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _non_json_problems(src, v, (*path, i))]
+    if node is None or isinstance(node, str | bool):
+        return []
+    if isinstance(node, int):
+        if abs(node) <= _LARGEST_INT:
+            return []
+        return [src.problem(path, f"the number {node:.3g} is too large; use a smaller one")]
+    if isinstance(node, float):
+        if math.isfinite(node):
+            return []
+        return [src.problem(path, f"{node} is not a usable number; write an ordinary number")]
+    if isinstance(node, dt.date):  # datetime too
+        return [src.problem(path, f"{node} is read as a date; put it in quotes to keep it as text")]
+    what = _KIND.get(type(node), type(node).__name__)
+    return [src.problem(path, f"{what} cannot be used here; write plain text, a list or a mapping")]
 
 
 def _message(kind: str, message: str) -> str:

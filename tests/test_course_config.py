@@ -28,6 +28,7 @@ def test_generate_assignment_from_the_course_folder(tmp_path: Path) -> None:
         env=env,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -93,6 +93,7 @@ def test_ukrainian_texts_are_spelled_right() -> None:
         input=words,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=30,
         check=True,
     )

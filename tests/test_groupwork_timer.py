@@ -111,6 +111,7 @@ def test_the_js_module_parses() -> None:
         input=source,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=30,
         check=False,
     )
@@ -195,6 +196,7 @@ def test_the_countdown_runs_in_the_browser_code(tmp_path: Path) -> None:
         ["node", str(harness), module.as_uri()],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=30,
         check=False,
     )

@@ -144,5 +144,7 @@ def test_question_model_imports_no_heavy_library() -> None:
         "heavy = {'ipywidgets', 'pandas', 'matplotlib', 'nbgrader', 'IPython'} & set(sys.modules);"
         "print(sorted(heavy))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", check=True
+    )
     assert out.stdout.strip() == "[]"

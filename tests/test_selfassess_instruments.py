@@ -140,6 +140,7 @@ def test_ukrainian_spelling(name: str) -> None:
         input="\n".join(t["uk"] for t in texts),
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout.split()
     # Proper names and the "1970-х" suffix are not in the dictionary.
