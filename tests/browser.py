@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -67,6 +68,17 @@ def jupyterlab(root: Path, log: Path, app: str = "lab") -> Iterator[Lab]:
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["JUPYTER_CONFIG_DIR"] = str(log.parent / "jupyter-config")
+    # No "official Jupyter news?" pop-up over the notebook (it can swallow a click).
+    notification = (
+        Path(env["JUPYTER_CONFIG_DIR"])
+        / "lab"
+        / "user-settings"
+        / "@jupyterlab"
+        / "apputils-extension"
+        / "notification.jupyterlab-settings"
+    )
+    notification.parent.mkdir(parents=True, exist_ok=True)
+    notification.write_text('{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8")
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [
@@ -100,9 +112,8 @@ def jupyterlab(root: Path, log: Path, app: str = "lab") -> Iterator[Lab]:
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"JupyterLab did not start:\n{log.read_text(errors='replace')[-3000:]}"
-                )
+                tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+                raise RuntimeError(f"JupyterLab did not start:\n{tail}")
             time.sleep(0.5)
         yield lab
     finally:
@@ -158,6 +169,7 @@ def run_all(page: Any, until: Any) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     for attempt in range(3):
+        _settle_dialogs(page)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
         try:
@@ -167,3 +179,165 @@ def run_all(page: Any, until: Any) -> None:
             if attempt == 2:
                 raise
             page.keyboard.press("Escape")
+
+
+def _settle_dialogs(page: Any) -> None:
+    """On a busy machine a notebook can be on show before the kernel specs arrive; it
+    then asks which kernel to start, and the offer is its own (Python 3): accept it.
+    Any other dialog fails here with its text rather than as a click that times out."""
+    dialog = page.locator(".jp-Dialog")
+    if not dialog.count():
+        return
+    text = dialog.first.inner_text()
+    if "Select Kernel" not in text:
+        raise AssertionError(f"a dialog is open: {text!r}")
+    accept_dialog(page)
+
+
+# --- a participant's notebook, driven through JupyterLab's own menus -------------------
+
+# Every code cell of the notebook on show has run: its prompt holds a number.
+_ALL_RAN = """() => {
+  const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
+  return prompts.length > 0 && prompts.every((p) => /\\[\\d+\\]/.test(p.textContent));
+}"""
+
+
+def menu(page: Any, top: str, item: str) -> None:
+    """Choose ``item`` in JupyterLab's main menu ``top`` (File, Edit, Run, Kernel …)."""
+    dialog = page.locator(".jp-Dialog")
+    if dialog.count():
+        raise AssertionError(f"a dialog is open: {dialog.first.inner_text()!r}")
+    page.get_by_role("menuitem", name=top, exact=True).click()
+    # An item's accessible name includes its shortcut: match the label alone.
+    label = page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(item)}$"))
+    page.locator(".lm-Menu-item", has=label).click()
+
+
+def accept_dialog(page: Any) -> None:
+    dialog = page.locator(".jp-Dialog")
+    dialog.locator(".jp-mod-accept").click()
+    dialog.wait_for(state="detached")
+
+
+def open_listed(page: Any, name: str) -> None:
+    """Open ``name`` from the file browser (a double click) and wait for its idle kernel."""
+    page.locator(".jp-DirListing-item", has_text=name).first.dblclick()
+    page.get_by_role("tab", name=name).wait_for(timeout=30_000)
+    # Opened before JupyterLab has fetched the kernel specs, a notebook asks which
+    # kernel to start; the one offered is the notebook's own (Python 3).
+    choose = page.locator(".jp-Dialog", has_text="Select Kernel")
+    kernel = page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName", has_text="Python 3")
+    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    deadline = time.monotonic() + 60
+    while not (kernel.count() and idle.count()):
+        if choose.count():
+            accept_dialog(page)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{name}: no idle Python kernel within 60 s")
+        time.sleep(0.1)
+
+
+def run_all_cells(page: Any, *, restart: bool = False) -> None:
+    """Run every cell of the notebook on show and wait until each has run.
+
+    With ``restart``, clear all outputs first (so nothing left over from the last run
+    can pass for a result), then "Restart Kernel and Run All Cells".  A menu click is
+    now and then lost while JupyterLab settles, so the menu is tried up to three times."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    if restart:
+        menu(page, "Edit", "Clear Outputs of All Cells")
+    for attempt in range(3):
+        if restart:
+            menu(page, "Kernel", "Restart Kernel and Run All Cells…")
+            accept_dialog(page)
+        else:
+            menu(page, "Run", "Run All Cells")
+        try:
+            page.wait_for_function(_ALL_RAN, timeout=30_000 if attempt < 2 else 90_000)
+            break
+        except PlaywrightTimeout:
+            busy = page.locator(".jp-NotebookPanel .jp-InputPrompt", has_text="[*]").count()
+            if attempt == 2:
+                raise
+            if busy:  # slow, not lost: wait for the rest
+                page.wait_for_function(_ALL_RAN, timeout=90_000)
+                break
+            page.keyboard.press("Escape")
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
+        timeout=60_000
+    )
+
+
+def error_outputs(page: Any) -> list[str]:
+    """Texts of the error and stderr outputs, and widgets that failed to show."""
+    return list(
+        page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error'],"
+            " .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'],"
+            " .jp-OutputArea-output:has-text('Error displaying widget')"
+        ).all_inner_texts()
+    )
+
+
+def save_and_close(page: Any, notebook: Path | None = None) -> None:
+    """Save the notebook on show (waiting until ``notebook`` on disk is newer), then
+    close it and shut its kernel down."""
+    if notebook is not None:
+        before = notebook.stat().st_mtime_ns
+        menu(page, "File", "Save Notebook")
+        assert wait_for(lambda: notebook.stat().st_mtime_ns != before, timeout=20), notebook
+    menu(page, "File", "Close and Shut Down Notebook…")
+    accept_dialog(page)
+    page.locator(".jp-NotebookPanel").first.wait_for(state="detached", timeout=20_000)
+
+
+def is_focused(locator: Any) -> bool:
+    return bool(locator.evaluate("(e) => e === document.activeElement"))
+
+
+def tab_to(page: Any, target: Any, limit: int = 40) -> int:
+    """Press Tab (or Shift+Tab when ``target`` comes before the focus) until ``target``
+    has the focus; how many presses it took.  Fails if it is not reachable so."""
+    backwards = target.evaluate(
+        "(e) => !!document.activeElement && document.activeElement !== document.body"
+        " && !!(e.compareDocumentPosition(document.activeElement)"
+        " & Node.DOCUMENT_POSITION_FOLLOWING)"
+    )
+    key = "Shift+Tab" if backwards else "Tab"
+    for presses in range(1, limit + 1):
+        page.keyboard.press(key)
+        if is_focused(target):
+            return presses
+    raise AssertionError(f"{key} x{limit} never reached {target}")
+
+
+def keyboard_to_cell(page: Any, cell: Any, limit: int = 80) -> None:
+    """Make ``cell`` the active cell with the keyboard alone: Escape to command mode,
+    then the arrow keys (JupyterLab's own cell navigation)."""
+    page.keyboard.press("Escape")
+    index = cell.evaluate("(c) => [...c.parentElement.children].indexOf(c)")
+    for _ in range(limit):
+        active = page.locator(".jp-NotebookPanel .jp-Cell.jp-mod-active").evaluate(
+            "(c) => [...c.parentElement.children].indexOf(c)"
+        )
+        if active == index:
+            return
+        page.keyboard.press("ArrowDown" if active < index else "ArrowUp")
+    raise AssertionError(f"the arrow keys never reached cell {index}")
+
+
+def element_screenshot(locator: Any, path: Path) -> None:
+    """A screenshot of one element.  JupyterLab lays out off-screen cells lazily
+    (content-visibility), so the element is scrolled to first and shot once its place
+    has stopped moving; otherwise the picture may show a neighbouring cell."""
+    locator.scroll_into_view_if_needed()
+    boxes: list[Any] = []
+
+    def settled() -> bool:
+        boxes.append(locator.bounding_box())
+        return len(boxes) > 2 and boxes[-1] == boxes[-2] == boxes[-3]
+
+    wait_for(settled, timeout=5)
+    locator.screenshot(path=str(path))

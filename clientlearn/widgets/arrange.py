@@ -87,8 +87,23 @@ class OrderingView(QuestionView):
         return "\n".join(lines)
 
 
+# The item's text is its drop-down's <label>, shown on a line of its own above the
+# drop-down: ipywidgets draws a description as a one-line label cut off at a fixed width.
+_MATCHING_CSS = (
+    "<style>.clientlearn-matching .widget-dropdown{flex-wrap:wrap;height:auto;"
+    "margin:0.3em 0}"
+    ".clientlearn-matching .widget-dropdown>.widget-label{flex:1 0 100%;"
+    "white-space:normal;text-align:left;line-height:1.4;height:auto;overflow:visible}"
+    ".clientlearn-matching .widget-dropdown>select{flex:0 0 auto;width:auto;"
+    "max-width:100%}</style>"
+)
+
+
 class MatchingView(QuestionView):
-    """One drop-down per item, listing the bins; nothing chosen at first."""
+    """One drop-down per item, listing the bins; nothing chosen at first.
+
+    Each drop-down's description (its ``<label for>``) is the item's number and text,
+    so a screen reader names the drop-down by the item it sorts, not "1." alone."""
 
     question: Matching
     feedback_when_complete = True
@@ -97,22 +112,21 @@ class MatchingView(QuestionView):
         choices: list[tuple[str, str | None]] = [(tr("choose", self.lang), None)]
         choices += [(pick(b.text, self.lang), b.id) for b in self.question.bins]
         self.selects: dict[str, w.Dropdown] = {}
-        rows = []
         for n, item in enumerate(self.question.items, start=1):
             select = w.Dropdown(
                 options=choices,
                 value=None,
-                description=f"{n}.",
-                tooltip=pick(item.text, self.lang),
-                layout=w.Layout(width="max-content"),
-                style={"description_width": "2em"},
+                # Escaped here, sanitised again by the front end: item text is never HTML.
+                description=f"<b>{n}.</b> {html.escape(pick(item.text, self.lang))}",
+                description_allow_html=True,
+                layout=w.Layout(width="auto"),
+                style={"description_width": "initial"},
             )
             select.observe(self.changed, names="value")
             self.selects[item.id] = select
-            rows.append(
-                w.VBox([w.HTML(f"<b>{n}.</b> {html.escape(pick(item.text, self.lang))}"), select])
-            )
-        return w.VBox(rows)
+        box = w.VBox([w.HTML(_MATCHING_CSS), *self.selects.values()])
+        box.add_class("clientlearn-matching")
+        return box
 
     def read(self) -> Answer:
         return {item_id: s.value for item_id, s in self.selects.items() if s.value is not None}

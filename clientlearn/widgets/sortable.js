@@ -28,10 +28,10 @@ function render({ model, el: host }) {
 
   function commit(order, focus, message) {
     focusAfter = focus;
-    model.set("order", order);
-    model.save_changes();
     live.textContent = message;
-    draw();
+    model.set("order", order); // redraws through change:order and focuses `focus`
+    model.save_changes();
+    if (focusAfter) draw(); // the order did not change, so nothing redrew
   }
 
   function place(id, index) {
@@ -69,6 +69,14 @@ function render({ model, el: host }) {
     const t = model.get("labels");
     const order = model.get("order");
     const pool = model.get("items").filter((i) => !order.includes(i.id));
+    if (!focusAfter && root.contains(document.activeElement)) {
+      // A redraw replaces every node: keep the focus on the same step, or the keyboard
+      // user is thrown back to the top of the page.
+      const active = document.activeElement;
+      const row = active.closest("li[data-id]");
+      if (active.classList.contains("cl-add")) focusAfter = ["pool", active.dataset.id];
+      else if (row) focusAfter = ["list", row.dataset.id];
+    }
     root.replaceChildren();
 
     root.appendChild(el("div", { class: "cl-title" }, t.to_place));
