@@ -12,7 +12,8 @@ import pytest
 
 from clientlearn.errors import ClientlearnError
 from clientlearn.groupwork import exercise_timer
-from clientlearn.groupwork.timer import ExerciseTimer, format_time
+from clientlearn.groupwork.notebook import format_time
+from clientlearn.groupwork.timer import ExerciseTimer
 
 JS = Path(ExerciseTimer._esm._path)  # the anywidget FileContents of timer.js
 

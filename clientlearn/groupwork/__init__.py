@@ -16,16 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .export import write_summary
-    from .forms import group_answer
-    from .observer import observer_rubric
+    from .notebook import exercise_timer, group_answer, observer_rubric
     from .rubric import load_rubric
     from .summary import summarize
-    from .timer import exercise_timer
 
 _LAZY = {
-    "exercise_timer": ".timer",
-    "group_answer": ".forms",
-    "observer_rubric": ".observer",
+    "exercise_timer": ".notebook",
+    "group_answer": ".notebook",
+    "observer_rubric": ".notebook",
     "load_rubric": ".rubric",
     "summarize": ".summary",
     "write_summary": ".export",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import html
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +31,6 @@ from ..widgets.recorded import RecordedView
 from .messages import msg
 
 TYPING_DELAY_S = 0.8
-
-
-def pick_text(text: str | Mapping[str, str], lang: str) -> str:
-    """A text given plainly or as ``{uk: ..., en: ...}`` (Ukrainian if ``lang`` is missing)."""
-    if isinstance(text, str):
-        return text
-    return text.get(lang) or text.get("uk") or ""
 
 
 def read_groups(

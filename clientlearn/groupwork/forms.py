@@ -23,28 +23,22 @@ which the summary computes the class's consensus.
 from __future__ import annotations
 
 import html
-import os
 import random
 import re
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
-from ..errors import ClientlearnError
 from ..groups import Group
 from ..i18n import tr
-from ..static import StaticView, graded_run
-from ..store import AnswerStore, recover_from_session
+from ..store import AnswerStore
 from ..widgets.base import html_text
-from ._form import AnswerForm, pick_text, read_groups
-from .messages import check_lang, msg
+from ._form import AnswerForm
+from .messages import msg
 
-__all__ = ["GroupAnswerView", "StepOrder", "group_answer"]
+__all__ = ["GroupAnswerView", "StepOrder"]
 
-Text = str | Mapping[str, str]
-_EXERCISE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _NAME_SPLIT = re.compile(r"[,;\n]+")
 
 
@@ -301,58 +295,3 @@ class GroupAnswerView(AnswerForm):
         if self.order is not None:
             lines += [f"  - {self.order.steps[s]}" for s in self.order.pool_items]
         return "\n".join(lines)
-
-
-def _labels(spec: Mapping[str, Text] | None, lang: str, what: str) -> dict[str, str]:
-    if spec is None:
-        return {}
-    labels: dict[str, str] = {}
-    for key, text in spec.items():
-        if not isinstance(key, str) or not key.strip():
-            raise ClientlearnError(f"{what}: {key!r} is not an id; use short ids like 'greet'")
-        label = pick_text(text, lang).strip()
-        if not label:
-            raise ClientlearnError(f"{what}: {key!r} has no text in {lang!r}")
-        labels[key] = label
-    return labels
-
-
-def group_answer(
-    exercise_id: str,
-    *,
-    prompt: Text,
-    groups_csv: str | os.PathLike[str] | None = None,
-    fields: Mapping[str, Text] | None = None,
-    steps: Mapping[str, Text] | None = None,
-    folder: str | os.PathLike[str] | None = None,
-    lang: str = "uk",
-) -> GroupAnswerView | StaticView:
-    """The group answer form of ``exercise_id`` (see the module docstring).
-
-    ``prompt``, the ``fields`` labels and the ``steps`` texts are plain text or
-    ``{uk: ..., en: ...}``.  ``groups_csv`` and answers are in ``folder`` (default: the
-    notebook's folder).  Returned, not displayed: make it the cell's last expression.
-    """
-    check_lang(lang)
-    if not isinstance(exercise_id, str) or not _EXERCISE_ID.match(exercise_id):
-        raise ClientlearnError(
-            f"exercise id {exercise_id!r} is not usable; use letters, digits, '.', '-' and '_'"
-        )
-    base = Path(folder) if folder is not None else Path.cwd()
-    field_labels = _labels(fields, lang, "fields") or {"text": msg("group_text", lang)}
-    step_texts = _labels(steps, lang, "steps")
-    if graded_run():  # nobody can click: the task as text (clientlearn.static)
-        return StaticView(pick_text(prompt, lang), list(step_texts.values()))
-    groups, notice = read_groups(groups_csv, base, lang)
-    store = AnswerStore(base, lang=lang)
-    recover_from_session(store)
-    return GroupAnswerView(
-        exercise_id,
-        prompt=pick_text(prompt, lang),
-        groups=groups,
-        notice=notice,
-        fields=field_labels,
-        steps=step_texts,
-        store=store,
-        lang=lang,
-    )

@@ -6,6 +6,8 @@ other text is here.  Participant-facing Ukrainian uses the typographic apostroph
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..errors import ClientlearnError
 from ..i18n import translate
 
@@ -167,3 +169,10 @@ def check_lang(lang: str) -> str:
 def msg(key: str, lang: str, **values: object) -> str:
     """The message ``key`` in ``lang`` (Ukrainian if ``lang`` is unknown), filled in."""
     return translate(MESSAGES, key, lang, **values)
+
+
+def pick_text(text: str | Mapping[str, str], lang: str) -> str:
+    """A text given plainly or as ``{uk: ..., en: ...}`` (Ukrainian if ``lang`` is missing)."""
+    if isinstance(text, str):
+        return text
+    return text.get(lang) or text.get("uk") or ""

@@ -18,21 +18,18 @@ re-run with ``round=`` shows the latest observation saved for that round.
 from __future__ import annotations
 
 import html
-import os
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 
 from ..errors import ClientlearnError
 from ..groups import Group
-from ..static import StaticView, graded_run
-from ..store import AnswerStore, Record, recover_from_session
-from ._form import AnswerForm, read_groups
-from .messages import check_lang, msg
-from .rubric import PREFIX, SCALE, Rubric, load_rubric, rubric_qid
+from ..store import AnswerStore, Record
+from ._form import AnswerForm
+from .messages import msg
+from .rubric import PREFIX, SCALE, Rubric, rubric_qid
 
-__all__ = ["ObserverRubricView", "observer_rubric"]
+__all__ = ["ObserverRubricView"]
 
 MAX_ROUNDS = 12
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
@@ -298,32 +295,3 @@ class ObserverRubricView(AnswerForm):
         lines = [self.rubric.title_in(self.lang)]
         lines += [f"  - {c.title_in(self.lang)}" for c in self.rubric.criteria]
         return "\n".join(lines)
-
-
-def observer_rubric(
-    rubric: str | os.PathLike[str] = "roleplay",
-    *,
-    round: int | None = None,
-    groups_csv: str | os.PathLike[str] | None = None,
-    folder: str | os.PathLike[str] | None = None,
-    lang: str = "uk",
-) -> ObserverRubricView | StaticView:
-    """The observer's form for ``rubric`` (a shipped rubric id or a YAML path).
-
-    ``round`` fixes the round (otherwise the observer chooses it); with
-    ``groups_csv`` the observed person is chosen from the groups, otherwise typed.
-    Returned, not displayed: make it the cell's last expression.
-    """
-    check_lang(lang)
-    if round is not None and (isinstance(round, bool) or not isinstance(round, int) or round < 1):
-        raise ClientlearnError(f"round {round!r} is not a round number; use 1, 2, 3…")
-    model = load_rubric(rubric)
-    if graded_run():  # nobody can click: the criteria as text (clientlearn.static)
-        return StaticView(model.title_in(lang), [c.title_in(lang) for c in model.criteria])
-    base = Path(folder) if folder is not None else Path.cwd()
-    groups, notice = read_groups(groups_csv, base, lang)
-    store = AnswerStore(base, lang=lang)
-    recover_from_session(store)
-    return ObserverRubricView(
-        model, round=round, groups=groups, notice=notice, store=store, lang=lang
-    )

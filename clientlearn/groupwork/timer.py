@@ -17,7 +17,6 @@ as they do on one machine or on NTP-synced servers).
 
 from __future__ import annotations
 
-import math
 import pathlib
 import time
 from typing import Any
@@ -25,20 +24,9 @@ from typing import Any
 import anywidget
 import traitlets as t
 
-from ..errors import ClientlearnError
-from ..static import StaticView, graded_run
-from .messages import check_lang, msg
+from .notebook import timer_text
 
 STATES = ("ready", "running", "paused", "finished")
-# A training day has no exercise longer than a session; longer is surely a typo (600 for 60).
-MAX_MINUTES = 240
-
-
-def format_time(seconds: float) -> str:
-    """``mm:ss``, rounded up as countdowns show it: 0.2 s left still reads 00:01,
-    and 00:00 means the time is up.  Minutes may exceed 59 (``90:00``)."""
-    whole = max(0, math.ceil(seconds))
-    return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
 class ExerciseTimer(anywidget.AnyWidget):
@@ -82,38 +70,10 @@ class ExerciseTimer(anywidget.AnyWidget):
 
     def as_text(self) -> str:
         """What a viewer without widgets (nbconvert, a plain viewer) shows."""
-        return _text(self.label, self.seconds_left, self.lang)
+        return timer_text(self.label, self.seconds_left, self.lang)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs)
         if isinstance(bundle, tuple) and bundle and isinstance(bundle[0], dict):
             bundle[0]["text/plain"] = self.as_text()
         return bundle
-
-
-def _text(label: str, seconds: float, lang: str) -> str:
-    clock = format_time(seconds)
-    if label:
-        return msg("timer_text_label", lang, label=label, time=clock)
-    return msg("timer_text", lang, time=clock)
-
-
-def exercise_timer(
-    minutes: float, *, label: str | None = None, lang: str = "uk"
-) -> ExerciseTimer | StaticView:
-    """A timer of ``minutes`` (fractions allowed: 0.5 is 30 s), stopped, ready to start.
-
-    Returned, not displayed: make it the cell's last expression to show it.
-    """
-    check_lang(lang)
-    if isinstance(minutes, bool) or not isinstance(minutes, int | float):
-        raise ClientlearnError(f"the timer needs a number of minutes, got {minutes!r}")
-    if not math.isfinite(minutes) or not 0 < minutes <= MAX_MINUTES:
-        raise ClientlearnError(
-            f"a timer of {minutes!r} minutes is not possible; use more than 0 and at most "
-            f"{MAX_MINUTES} minutes"
-        )
-    seconds = max(1, round(minutes * 60))
-    if graded_run():  # nobody is there to start it (clientlearn.static)
-        return StaticView(_text(label or "", seconds, lang), [])
-    return ExerciseTimer(duration=seconds, remaining=float(seconds), label=label or "", lang=lang)

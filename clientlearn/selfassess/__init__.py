@@ -38,12 +38,13 @@ if TYPE_CHECKING:
         check_instrument,
         load_instrument,
     )
+    from .notebook import instrument_view
     from .scoring import Profile, Progress, Result, assess
     from .summary import ClassSummary, summarize
-    from .view import InstrumentView, instrument_view
+    from .view import InstrumentView
 
 _LAZY = {
-    "instrument_view": ".view",
+    "instrument_view": ".notebook",
     "InstrumentView": ".view",
     "Instrument": ".instruments",
     "InstrumentError": ".instruments",
