@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .errors import ClientlearnError
-from .i18n import tr
+from .i18n import tr, translate
 from .questions import (
     Answer,
     Matching,
@@ -63,8 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def message(key: str, lang: str, **values: object) -> str:
-    entry = MESSAGES[key]
-    return entry.get(lang, entry["uk"]).format(**values)
+    return translate(MESSAGES, key, lang, **values)
 
 
 def label(key: str, lang: str) -> str:
