@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
+from benchmarks.notebooks import empty_notebook, execute
 from clientlearn.authoring import placed_instruments
 from clientlearn.autograde import autograde, snapshot
 from clientlearn.bank import load_bank
@@ -90,15 +90,7 @@ def build(root: Path, n: int, seed: int) -> tuple[Course, int]:
 
 def empty_notebook_seconds(runs: int, folder: Path) -> float:
     """Median wall time to execute a one-cell notebook in a fresh python3 kernel."""
-    times = []
-    for _ in range(runs):
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-        start = time.perf_counter()
-        NotebookClient(
-            nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-        ).execute()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return statistics.median(execute(empty_notebook(), folder) for _ in range(runs))
 
 
 def cores() -> int:

@@ -51,7 +51,8 @@ class Overhead:
         return self.widgets / self.empty
 
 
-def _execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) -> float:
+def execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) -> float:
+    """Seconds to execute ``nb`` in a fresh python3 kernel in ``folder``."""
     # The kernel inherits this environment: nbgrader sets NBGRADER_EXECUTION the same way.
     saved = os.environ.pop("NBGRADER_EXECUTION", None)
     if graded:
@@ -71,6 +72,11 @@ def _execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) -
         os.environ.pop("NBGRADER_EXECUTION", None)
         if saved is not None:
             os.environ["NBGRADER_EXECUTION"] = saved
+
+
+def empty_notebook() -> nbformat.NotebookNode:
+    """The yardstick: one cell that does nothing, so the time is the kernel's start."""
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
 
 
 def _participant_folder(work: Path, module: str, seed: int) -> Path:
@@ -95,10 +101,9 @@ def measure(runs: int = 3, seed: int = 2014) -> list[Overhead]:
             for path in sorted(folder.glob("*.ipynb")):
                 graded, widgets, empty = [], [], []
                 for _ in range(runs):
-                    blank = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
-                    empty.append(_execute(blank, folder))
-                    graded.append(_execute(nbformat.read(path, 4), folder, graded=True))
-                    widgets.append(_execute(nbformat.read(path, 4), folder))
+                    empty.append(execute(empty_notebook(), folder))
+                    graded.append(execute(nbformat.read(path, 4), folder, graded=True))
+                    widgets.append(execute(nbformat.read(path, 4), folder))
                 r = Overhead(
                     f"{module}/{path.name}",
                     statistics.median(graded),
