@@ -97,49 +97,129 @@ def _after(state: dict[str, tuple[str, int]], round_: int, offset: int, saves: i
     return state
 
 
+class _Replay:
+    """The answers file checked after each killed writer against the state that whole
+    saves would leave: every earlier answer kept, the one being written old or new."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / ANSWERS_FILE
+        self.state: dict[str, tuple[str, int]] = {}
+
+    def check(self, round_: int, offset: int) -> int:
+        """Check the file after round ``round_``; returns how many of its saves landed."""
+        text = self.path.read_text(encoding="utf-8") if self.path.exists() else None
+        records = decode(text) if text is not None else {}
+        assert AnswerStore(self.folder).load() == records
+        # How many saves of this round were completed: the highest k it left, plus one.
+        prefix = _value(round_, 0)[:-1]
+        done = [int(r.value[len(prefix) :]) for r in records.values() if r.value.startswith(prefix)]
+        saves = max(done) + 1 if done else 0
+        expected = _after(self.state, round_, offset, saves)
+        found = {qid: (r.value, r.attempts) for qid, r in records.items()}
+        assert found == expected, f"round {round_}: after {saves} saves"
+        self.state = expected
+        assert not list(self.folder.glob("clientlearn.answers.set-aside-*")), "a corrupt file"
+        return saves
+
+    def next_writer_clears_up(self) -> None:
+        """The temporary files of killed writers do not disturb the next one, who clears them."""
+        store = AnswerStore(self.folder)
+        store.save("after", "все на місці")
+        found = {qid: (r.value, r.attempts) for qid, r in store.load().items() if qid != "after"}
+        assert found == self.state
+        assert not list(self.folder.glob(TEMP_GLOB))
+
+
+def _warm_up(folder: Path) -> None:
+    # A kernel has imported what saving needs after its first save; so has this process.
+    (folder / "warm-up").mkdir()
+    AnswerStore(folder / "warm-up").save("q0", "")
+
+
 def test_a_writer_killed_at_random_moments_never_loses_an_answer(tmp_path: Path) -> None:
     rng = random.Random(20141017)  # deterministic delays: a failure can be replayed
-    # A kernel has imported what saving needs after its first save; so has this process.
-    (tmp_path / "warm-up").mkdir()
-    AnswerStore(tmp_path / "warm-up").save("q0", "")
-    path = tmp_path / ANSWERS_FILE
-    state: dict[str, tuple[str, int]] = {}
-    mid_write = progress = 0
+    _warm_up(tmp_path)
+    replay = _Replay(tmp_path)
+    progress = 0
     for round_ in range(KILLS):
         offset = rng.randrange(len(QUESTIONS))
-        leftovers = set(tmp_path.glob(TEMP_GLOB))
         pid, started = _fork(_writer(tmp_path, round_, offset))
         _wait_started(started)
         # Mostly within the first few saves (a save is a few ms: lock, read, write,
         # fsync, rename); sometimes at once, before the first save gets anywhere.
         time.sleep(rng.choice([0.0, rng.uniform(0, 0.004), rng.uniform(0, 0.03)]))
         _kill(pid)
+        progress += replay.check(round_, offset) > 0
 
-        mid_write += bool(set(tmp_path.glob(TEMP_GLOB)) - leftovers)  # between write and rename
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-        records = decode(text) if text is not None else {}
-        assert AnswerStore(tmp_path).load() == records
-        # How many saves of this round were completed: the highest k it left, plus one.
-        prefix = _value(round_, 0)[:-1]
-        done = [int(r.value[len(prefix) :]) for r in records.values() if r.value.startswith(prefix)]
-        saves = max(done) + 1 if done else 0
-        expected = _after(state, round_, offset, saves)
-        found = {qid: (r.value, r.attempts) for qid, r in records.items()}
-        assert found == expected, f"round {round_}: after {saves} saves"
-        state = expected
-        progress += saves > 0
-        assert not list(tmp_path.glob("clientlearn.answers.set-aside-*")), "a corrupt file"
+    # The kills landed both before any save and after some.  Where inside a save they
+    # land depends on the machine's disk; the next test kills at each step on purpose.
+    assert progress > KILLS // 10 and KILLS - progress > KILLS // 10, progress
+    replay.next_writer_clears_up()
 
-    # The kills landed everywhere: before any save, and between writing and renaming.
-    assert progress > KILLS // 10 and KILLS - progress > KILLS // 10, (progress, mid_write)
-    assert mid_write > KILLS // 10, (progress, mid_write)
-    # The temporary files of killed writers do not disturb the next one, who clears them.
-    store = AnswerStore(tmp_path)
-    store.save("after", "все на місці")
-    assert {qid: (r.value, r.attempts) for qid, r in store.load().items() if qid != "after"} == (
-        state
-    )
-    assert not list(tmp_path.glob(TEMP_GLOB))
+
+# The steps of one save (clientlearn.files.replace_atomically) at which a writer is
+# stopped and killed: (function the writer calls, stop before or after the call).
+STEPS = [
+    ("fsync", "before"),  # the temporary file written, not yet on disk
+    ("replace", "before"),  # on disk, not yet renamed over the answers file
+    ("replace", "after"),  # renamed, the lock not yet released
+]
+
+
+def _stopping_writer(
+    folder: Path, round_: int, offset: int, step: tuple[str, str], saves: int, signal_fd: int
+) -> Callable[[], None]:
+    """A writer that makes ``saves`` whole saves, then stops at ``step`` of the next one,
+    tells the parent through ``signal_fd`` and waits to be killed."""
+    name, when = step
+    real = getattr(os, name)
+    calls = 0
+
+    def stopped(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls <= saves:
+            return real(*args)
+        if when == "after":
+            real(*args)
+        os.write(signal_fd, b"S")
+        time.sleep(60)
+
+    def child() -> None:
+        setattr(os, name, stopped)  # this is the forked child: the parent's os is untouched
+        _writer(folder, round_, offset)()
+
+    return child
+
+
+def test_a_writer_killed_at_each_step_of_a_save_never_loses_an_answer(tmp_path: Path) -> None:
+    rng = random.Random(2014)
+    _warm_up(tmp_path)
+    replay = _Replay(tmp_path)
+    for round_ in range(30 * len(STEPS)):
+        step, offset, saves = (
+            STEPS[round_ % len(STEPS)],
+            rng.randrange(len(QUESTIONS)),
+            rng.randrange(4),
+        )
+        leftovers = set(tmp_path.glob(TEMP_GLOB))
+        read_end, write_end = os.pipe()
+        pid, started = _fork(_stopping_writer(tmp_path, round_, offset, step, saves, write_end))
+        _wait_started(started)
+        try:
+            assert os.read(read_end, 1) == b"S", "the writer did not reach its stop"
+        finally:
+            _kill(pid)
+            os.close(read_end)
+            os.close(write_end)
+        # Killed before the rename: the new answer is not there and its temporary file is
+        # left; after it: the new answer is there.
+        landed = replay.check(round_, offset)
+        assert landed == (saves + 1 if step == ("replace", "after") else saves), (step, saves)
+        new_temp = set(tmp_path.glob(TEMP_GLOB)) - leftovers
+        assert bool(new_temp) == (step != ("replace", "after")), step
+    replay.next_writer_clears_up()
 
 
 def test_a_killed_writers_lock_is_released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
