@@ -16,10 +16,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from .checkcache import checked_data
 from .errors import BankError, Problem, UnknownQuestionError
 from .questions import (
     Choice,
@@ -39,7 +38,12 @@ from .questions import (
     SingleChoice,
     TrueFalse,
 )
-from .yamlsource import Path_, Source, parse, schema_problems
+
+if TYPE_CHECKING:
+    from .yamlsource import Path_, Source
+
+# What checks a bank: a change to any of these checks cached banks again.
+CHECKERS = ("bank.py", "yamlsource.py", "schema/bank.schema.json")
 
 
 def _field(data: Any, path: Path_) -> str:
@@ -60,6 +64,9 @@ def _field(data: Any, path: Path_) -> str:
 
 
 def _parse(text: str, file: str) -> Source:
+    # Imported here: a bank found in the check cache needs neither YAML nor the schema.
+    from .yamlsource import parse
+
     return parse(text, file, error=BankError, namer=_field)
 
 
@@ -310,6 +317,8 @@ def _checked(text: str, file: str, *, require_keys: bool) -> Source:
         raise BankError(
             [Problem(file, 1, "bank", "a bank is a mapping with 'bank' and 'questions'")]
         )
+    from .yamlsource import schema_problems
+
     problems = schema_problems(src, schema())
     if not problems:
         problems = _semantic_problems(src, require_keys=require_keys)
@@ -334,7 +343,9 @@ def check_bank(path: str | Path) -> list[Problem]:
 
 def parse_bank(text: str, file: str = "<bank>", path: Path | None = None) -> Bank:
     """A bank from YAML text; raises BankError listing every problem."""
-    data = _checked(text, file, require_keys=False).data
+    data = checked_data(
+        "bank", text, CHECKERS, lambda: _checked(text, file, require_keys=False).data
+    )
     questions = {q["id"]: _question(q) for q in data["questions"]}
     return Bank(
         id=data["bank"],
@@ -379,6 +390,8 @@ def public_yaml(text: str, file: str = "<bank>") -> str:
                 q["endings"] = [{k: v for k, v in e.items() if k != "score"} for e in q["endings"]]
         questions.append(q)
     out["questions"] = questions
+    import yaml
+
     header = (
         "# Participants' copy, made by clientlearn from the instructor's bank: no graded keys.\n"
     )

@@ -3,6 +3,7 @@ and a page of Debian's Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,21 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHOWCASE = FIXTURES / "showcase" / "questions.yaml"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Checked banks and instruments are cached in a folder of this run, not in the
+    user's ~/.cache (kernels and nbgrader started by tests inherit the setting)."""
+    from clientlearn.checkcache import CACHE_ENV
+
+    saved = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("check-cache"))
+    yield
+    if saved is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = saved
 
 
 @pytest.fixture

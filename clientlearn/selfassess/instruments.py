@@ -27,12 +27,11 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..checkcache import checked_data
 from ..errors import ClientlearnError, InputFileError, Problem
 from ..questions import LocalText
-from ..yamlsource import Path_ as _PathT
-from ..yamlsource import Source, parse, schema_problems
 from .model import (
     RECORD_PREFIX,
     Axis,
@@ -44,6 +43,18 @@ from .model import (
     Phase,
     Scale,
     round_half_up,
+)
+
+if TYPE_CHECKING:
+    from ..yamlsource import Path_ as _PathT
+    from ..yamlsource import Source
+
+# What checks an instrument: a change to any of these checks cached instruments again.
+CHECKERS = (
+    "selfassess/instruments.py",
+    "selfassess/model.py",
+    "yamlsource.py",
+    "schema/instrument.schema.json",
 )
 
 
@@ -81,6 +92,9 @@ def _field(data: Any, path: _PathT) -> str:
 
 
 def _located(text: str, file: str) -> Source:
+    # Imported here: an instrument found in the check cache needs neither YAML nor the schema.
+    from ..yamlsource import parse
+
     return parse(text, file, error=InstrumentError, namer=_field)
 
 
@@ -242,6 +256,8 @@ def _checked(text: str, file: str) -> Source:
                 )
             ]
         )
+    from ..yamlsource import schema_problems
+
     problems = schema_problems(src, schema()) or _semantic_problems(src)
     if problems:
         raise InstrumentError(problems)
@@ -250,7 +266,9 @@ def _checked(text: str, file: str) -> Source:
 
 def parse_instrument(text: str, file: str = "<instrument>", path: Path | None = None) -> Instrument:
     """An instrument from YAML text; raises InstrumentError listing every problem."""
-    return _build(_checked(text, file).data, path)
+    return _build(
+        checked_data("instrument", text, CHECKERS, lambda: _checked(text, file).data), path
+    )
 
 
 def _read(path: Path) -> str:
