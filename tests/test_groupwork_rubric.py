@@ -162,6 +162,22 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
         load_rubric(path)
 
 
+def test_a_rubric_is_read_once_while_its_file_is_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    text = (RUBRICS_DIR / "roleplay.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = load_rubric(path)
+    assert load_rubric(str(path)) is first  # every round's form shares it
+    # An edited file (another size: the clock may not have moved) is read again, and a
+    # broken one is reported every time.
+    path.write_text(text.replace("- id: closure", "- id: closing-words"), encoding="utf-8")
+    assert "closing-words" in load_rubric(path).ids
+    path.write_text(text.replace("- id: closure", "- id: Closure"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputFileError, match="'Closure' is not an id"):
+            load_rubric(path)
+
+
 # ---------------------------------------------------------------- saved observations
 
 

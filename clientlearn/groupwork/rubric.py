@@ -20,6 +20,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ SCALE = (1, 2, 3, 4)
 PREFIX = "rubric."
 RUBRICS_DIR = Path(__file__).resolve().parent.parent / "rubrics"
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+# libyaml's loader when PyYAML has it: a tenth of the pure-Python one's time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Columns of the summary tables that hold one score per criterion id beside them.
 RESERVED = frozenset(
     {
@@ -137,7 +140,7 @@ def rubric_path(rubric: str | os.PathLike[str]) -> Path:
 def _lines_of(text: str) -> dict[int, int]:
     """Line (1-based) of each item of the ``criteria`` list, by index; {} if unknown."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError:
         return {}
     for key, value in getattr(root, "value", []):
@@ -167,8 +170,25 @@ def _levels(value: Any, where: str, add: Add) -> dict[int, dict[str, str]]:
 
 
 def load_rubric(rubric: str | os.PathLike[str] = "roleplay") -> Rubric:
-    """Read a rubric; an :class:`InputFileError` lists every problem in the file."""
+    """Read a rubric; an :class:`InputFileError` lists every problem in the file.
+
+    A notebook shows the same rubric in every round, so a rubric read (immutable) is
+    reused while its file's size and time are unchanged.
+    """
     path = rubric_path(rubric)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load(rubric, path)  # reports the missing or unreadable file
+    return _load_unchanged(os.fspath(rubric), path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_unchanged(rubric: str, path: Path, mtime_ns: int, size: int) -> Rubric:
+    return _load(rubric, path)
+
+
+def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -179,7 +199,7 @@ def load_rubric(rubric: str | os.PathLike[str] = "roleplay") -> Rubric:
     except (OSError, UnicodeDecodeError) as err:
         raise ClientlearnError(f"cannot read rubric file {path}: {err}; save it as UTF-8") from err
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)  # _LOADER is a safe loader
     except yaml.MarkedYAMLError as err:
         at = err.problem_mark.line + 1 if err.problem_mark else None
         raise InputFileError([Problem(str(path), at, "yaml", str(err.problem))]) from err
