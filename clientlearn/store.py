@@ -128,6 +128,10 @@ def encode(records: Mapping[str, Record]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+class _Unreadable(Exception):
+    """The answers file is there but broken (its cause says how)."""
+
+
 class AnswerStore:
     """The answers of one folder.  Reads are fresh on every call, so two notebooks
     (two kernels) in one folder see each other's answers and lose none."""
@@ -155,17 +159,23 @@ class AnswerStore:
 
     def _read_unlocked(self) -> dict[str, Record]:
         try:
+            return self._read_whole()
+        except _Unreadable as err:
+            self._set_aside(str(err.__cause__))
+            return {}
+
+    def _read_whole(self) -> dict[str, Record]:
+        """The records of the file as it is; raises _Unreadable for a broken file."""
+        try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return {}
         except (UnicodeDecodeError, IsADirectoryError) as err:
-            self._set_aside(str(err))
-            return {}
+            raise _Unreadable from err
         try:
             return decode(text)
         except ValueError as err:  # json.JSONDecodeError is a ValueError
-            self._set_aside(str(err))
-            return {}
+            raise _Unreadable from err
 
     def _write_unlocked(self, records: Mapping[str, Record]) -> None:
         """Replace the file (the lock is held).  Temporary files of this file that are
@@ -193,7 +203,13 @@ class AnswerStore:
         if not self.path.exists():
             return {}
         try:
-            with self._locked():
+            if os.name == "posix":
+                # Every save replaces the file in one rename, so a read sees a whole file
+                # without the lock, and never waits for a writer.  (On Windows a rename
+                # fails while the file is open: there reads take the lock.)
+                with contextlib.suppress(_Unreadable):
+                    return self._read_whole()
+            with self._locked():  # a broken file is set aside by the lock's holder
                 return self._read_unlocked()
         except OSError as err:  # no permission to read the file or to lock the folder
             raise AnswerStoreError(
