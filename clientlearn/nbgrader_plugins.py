@@ -206,3 +206,8 @@ def configure(c: Any) -> None:
     c.Execute.timeout = 120
     # Widget state is useless in a graded copy and makes each notebook ~200 KB larger.
     c.Execute.store_widget_state = False
+    # Stop the grading kernel at once when its notebook has run (every output is in by
+    # then).  A polite shutdown costs 0.1 s, and in about one kernel in six ipykernel 7
+    # hangs in it (its control thread flushes output after the I/O thread has stopped)
+    # until jupyter_client sends SIGTERM 2.5 s later: ~0.6 s per notebook on average.
+    c.Execute.shutdown_kernel = "immediate"
