@@ -107,7 +107,8 @@ def main() -> None:
         "",
         f"Machine: {machine()}.",
         f"Recorded {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `benchmarks/run` "
-        f"(`--participants {args.participants}`), every figure in this one run.",
+        f"(`--participants {args.participants}`), every figure in this one run; clientlearn "
+        "byte-compiled first, as pip leaves a wheel install.",
         "",
         "## 1. Cold import (median of 10 fresh interpreters, start-up included)",
         "",
@@ -123,9 +124,12 @@ def main() -> None:
         "",
         "## 2. Each course notebook executed headless against an empty notebook",
         "",
-        "Median of 3 runs each, kernel start included, interleaved with the empty notebook; the "
-        "instructor's notebook (hidden tests included) in a folder holding a simulated "
-        "participant's answers, as autograde runs it; `python -m benchmarks.notebooks`.",
+        f"Median of {notebooks.RUNS} runs each, kernel start included, interleaved with the "
+        "empty notebook; the instructor's notebook (hidden tests included) in a folder "
+        "holding a simulated participant's answers, as autograde runs it (checked bank in "
+        "the check cache, kernel stopped at once when done, as the course's nbgrader "
+        "configuration does for every notebook, the empty one included); "
+        "`python -m benchmarks.notebooks`.",
         "",
         *notebooks.table(overheads),
         "",
