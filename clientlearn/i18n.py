@@ -47,6 +47,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The answer could not be saved: {error}. Check that the disk has room "
         "and that this folder is writable.",
     },
+    "lock_timeout": {
+        "uk": "Файл відповідей {path} уже {seconds} с зайнятий іншою програмою. Закрийте "
+        "інші копії цього зошита й запустіть клітинку ще раз.",
+        "en": "{path}: another program has held the answers lock for {seconds} s; close "
+        "other copies of this notebook and run the cell again.",
+    },
+    "read_failed": {
+        "uk": "Не вдалося прочитати файл відповідей {path}: {error}. Перевірте, чи ви "
+        "можете читати й змінювати цю теку та файл.",
+        "en": "{path} cannot be read ({error}); check that the folder and the file are "
+        "yours to read and write.",
+    },
+    "set_aside_failed": {
+        "uk": "Файл відповідей {path} не читається ({reason}), і його не вдалося відкласти "
+        "({error}). Перенесіть його вручну в іншу теку й запустіть клітинку ще раз.",
+        "en": "{path} cannot be read ({reason}) and cannot be moved aside ({error}); move "
+        "it away by hand and run the cell again.",
+    },
     "correct": {"uk": "Правильно!", "en": "Correct!"},
     "partly": {
         "uk": "Частково правильно: {percent}% балів.",

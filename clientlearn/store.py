@@ -153,8 +153,7 @@ class AnswerStore:
                 yield
         except Timeout:
             raise AnswerStoreError(
-                f"{self.path}: another program has held the answers lock for "
-                f"{LOCK_TIMEOUT_S:.0f} s; close other copies of this notebook and try again"
+                tr("lock_timeout", self.lang, path=self.path, seconds=f"{LOCK_TIMEOUT_S:.0f}")
             ) from None
 
     def _read_unlocked(self) -> dict[str, Record]:
@@ -193,8 +192,7 @@ class AnswerStore:
             os.replace(self.path, aside)
         except OSError as err:
             raise AnswerStoreError(
-                f"{self.path} cannot be read ({reason}) and cannot be moved aside "
-                f"({err.strerror}); move it away by hand and run the cell again"
+                tr("set_aside_failed", self.lang, path=self.path, reason=reason, error=err.strerror)
             ) from None
         self.notices.append(tr("set_aside", self.lang, name=self.path.name, aside=aside.name))
 
@@ -213,8 +211,7 @@ class AnswerStore:
                 return self._read_unlocked()
         except OSError as err:  # no permission to read the file or to lock the folder
             raise AnswerStoreError(
-                f"{self.path} cannot be read ({err.strerror or err}); check that the folder "
-                "and the file are yours to read and write"
+                tr("read_failed", self.lang, path=self.path, error=err.strerror or err)
             ) from err
 
     def get(self, qid: str) -> Record | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from clientlearn.errors import AnswerStoreError
 from clientlearn.store import (
     ANSWERS_FILE,
     MIMETYPE,
@@ -133,3 +134,35 @@ def test_two_processes_writing_rapidly_lose_nothing(tmp_path: Path) -> None:
         assert p.exitcode == 0
     records = AnswerStore(tmp_path).load()
     assert len(records) == 120
+
+
+def test_a_file_that_cannot_be_read_is_named_in_the_participants_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    AnswerStore(tmp_path).save("q1", "так")
+    real = Path.read_text
+
+    def denied(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == ANSWERS_FILE:
+            raise PermissionError(13, "Permission denied")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", denied)
+    with pytest.raises(AnswerStoreError, match=r"Не вдалося прочитати файл .*Permission"):
+        AnswerStore(tmp_path).load()
+    with pytest.raises(AnswerStoreError, match=r"clientlearn.answers.json cannot be read"):
+        AnswerStore(tmp_path, lang="en").load()
+
+
+def test_a_broken_file_that_cannot_be_moved_aside_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ANSWERS_FILE).write_bytes(b"{broken")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("clientlearn.store.os.replace", refuse)
+    with pytest.raises(AnswerStoreError, match=r"не вдалося відкласти.*Перенесіть його вручну"):
+        AnswerStore(tmp_path).load()
+    assert (tmp_path / ANSWERS_FILE).read_bytes() == b"{broken"
