@@ -132,6 +132,7 @@ def test_several_text_areas_and_english(folder: Path) -> None:
     )
     assert view.order is None
     assert view.group_select.options[0][0] == "— choose —"
+    assert view.group_select.label == "— choose —" and view.group_select.value is None
     view.areas["risks"].value = "Queues"
     assert saved(folder)["group.m1.algorithm"] == {
         "group": None,

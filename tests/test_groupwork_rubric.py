@@ -267,6 +267,9 @@ def test_scores_open_only_once_the_person_is_chosen(folder: Path) -> None:
     assert all(r.disabled and r.value is None for r in view.scores.values())
     assert view.comment.disabled and view.comment.value == ""
     assert MIMETYPE not in view.bundle()  # no answer id yet, nothing for nbgrader
+    assert view.observed_select.label == "— оберіть —"  # the prompt, not an empty box
+    free = rubric_form(folder, round=None)
+    assert free.round_select.label == "— оберіть —" and free.round_select.value is None
     view.observed_select.value = "maryana"
     assert view.qid == "rubric.1.maryana"
     assert not any(r.disabled for r in view.scores.values())

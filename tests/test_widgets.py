@@ -83,6 +83,9 @@ def test_recreated_widgets_show_saved_answers_and_extend_them(quiz_folder: Path)
     assert isinstance(scenario, ScenarioView) and scenario.path == ["approach"]
     matching = again.ask("sc.matching")
     assert isinstance(matching, MatchingView) and matching.selects["s1"].value == "client"
+    # The items not sorted yet show the prompt, not an empty box.
+    unsorted = [s for item, s in matching.selects.items() if item != "s1"]
+    assert unsorted and all(s.value is None and s.label == "— оберіть —" for s in unsorted)
     text = again.ask("sc.text")
     assert isinstance(text, TextView) and text.field.value == "Активне слухання"
     assert AnswerStore(quiz_folder).get("sc.multiple").attempts == 2  # type: ignore[union-attr]

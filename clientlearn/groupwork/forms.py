@@ -184,7 +184,7 @@ class GroupAnswerView(AnswerForm):
                 options.append((msg("group_option", lang, n=n, names=names), n))
             self.group_select = w.Dropdown(
                 options=options,
-                value=None,
+                index=0,  # the prompt shows; value=None would show an empty box
                 description=msg("group", lang),
                 layout=w.Layout(width="max-content"),
             )

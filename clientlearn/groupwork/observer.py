@@ -130,7 +130,7 @@ class ObserverRubricView(AnswerForm):
             self.round_select = w.Dropdown(
                 options=[(msg("choose", lang), None)]
                 + [(str(n), n) for n in range(1, MAX_ROUNDS + 1)],
-                value=None,
+                index=0,  # the prompt shows; value=None would show an empty box
                 description=msg("round", lang),
             )
             self.round_select.observe(self._identity_changed, names="value")
@@ -144,7 +144,7 @@ class ObserverRubricView(AnswerForm):
                 ]
             self.observed_select = w.Dropdown(
                 options=options,
-                value=None,
+                index=0,
                 description=msg("observed", lang),
                 style=style,
                 layout=w.Layout(width="max-content"),

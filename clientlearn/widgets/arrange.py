@@ -115,7 +115,7 @@ class MatchingView(QuestionView):
         for n, item in enumerate(self.question.items, start=1):
             select = w.Dropdown(
                 options=choices,
-                value=None,
+                index=0,  # the prompt shows; value=None would show an empty box
                 # Escaped here, sanitised again by the front end: item text is never HTML.
                 description=f"<b>{n}.</b> {html.escape(pick(item.text, self.lang))}",
                 description_allow_html=True,
