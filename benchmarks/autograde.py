@@ -3,7 +3,7 @@
 
 Builds a course from the real modules, simulates N participants through the answer
 store (as the demo does), grades one copy with sequential nbgrader and another with
-:func:`clientlearn.autograde.autograde`, checks that the gradebooks and autograded
+:func:`clientlearn.grader.autograde.autograde`, checks that the gradebooks and autograded
 notebooks are identical, and reports the wall times, their ratio, a floor (notebooks ×
 the time to execute an empty notebook, a kernel start mostly, / cores) and the peak
 resident memory of a grading worker.
@@ -27,12 +27,12 @@ from pathlib import Path
 import nbformat
 
 from benchmarks.notebooks import empty_notebook, execute
-from clientlearn.authoring import placed_instruments
-from clientlearn.autograde import autograde, snapshot
-from clientlearn.bank import load_bank
-from clientlearn.checkcache import CACHE_ENV
-from clientlearn.course import Course
-from clientlearn.simulate import answer_folder, answer_instrument
+from clientlearn.core.checkcache import CACHE_ENV
+from clientlearn.grader.autograde import autograde, snapshot
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.trainer.authoring import placed_instruments
+from clientlearn.trainer.simulate import answer_folder, answer_instrument
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = ("module1_client_service", "module2_difficult_situations")
@@ -103,7 +103,7 @@ def cores() -> int:
 
 def measure(n: int = 30, jobs: int = 2, seed: int = 2014, keep: bool = False) -> ClassAutograde:
     work = Path(tempfile.mkdtemp(prefix="clientlearn-bench-autograde-"))
-    # A check cache of this run (clientlearn.checkcache), filled while the class is built:
+    # A check cache of this run (clientlearn.core.checkcache), filled while the class is built:
     # both runs find the banks checked, as every kernel after a class's first does.
     saved_cache = os.environ.get(CACHE_ENV)
     os.environ[CACHE_ENV] = str(work / "check-cache")

@@ -35,7 +35,7 @@ def cold_import(statement: str, runs: int) -> float:
 def save_latency(changes: int) -> list[float]:
     """Seconds from setting a widget's value to the new answer being readable on disk."""
     from clientlearn import Quiz
-    from clientlearn.store import ANSWERS_FILE
+    from clientlearn.runtime.store import ANSWERS_FILE
 
     folder = Path(tempfile.mkdtemp(prefix="clientlearn-bench-"))
     try:
@@ -83,7 +83,7 @@ def main() -> None:
     bare = cold_import("pass", runs)
     widgets = cold_import("import ipywidgets", runs)
     package = cold_import("import clientlearn", runs)
-    quiz = cold_import("from clientlearn import Quiz; import clientlearn.widgets", runs)
+    quiz = cold_import("from clientlearn import Quiz; import clientlearn.runtime.widgets", runs)
     print("value change to disk …", flush=True)
     latency = save_latency(500)
     print("report for 1,000 participants …", flush=True)

@@ -3,7 +3,7 @@
 A participant's folder is simulated (answers in the store, as the demo writes them) and
 the instructor's notebook (hidden tests included) runs in it with nbclient twice over:
 as autograde runs it (``NBGRADER_EXECUTION`` set in the kernel: saved answers shown as
-text, see clientlearn.static) and as a Run All without a browser (every widget built).
+text, see clientlearn.runtime.static) and as a Run All without a browser (every widget built).
 The median of a few runs of each is compared with the median of a one-cell notebook,
 interleaved so that drift hits all three alike.
 
@@ -24,10 +24,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from clientlearn.authoring import placed_instruments
-from clientlearn.bank import load_bank
-from clientlearn.checkcache import CACHE_ENV
-from clientlearn.simulate import answer_folder, answer_instrument
+from clientlearn.core.checkcache import CACHE_ENV
+from clientlearn.runtime.bank import load_bank
+from clientlearn.trainer.authoring import placed_instruments
+from clientlearn.trainer.simulate import answer_folder, answer_instrument
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = ("module1_client_service", "module2_difficult_situations")
@@ -75,7 +75,7 @@ def execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) ->
             # Under nbgrader a blank answer fails its test cell, and grading goes on.
             allow_errors=graded,
             # As the course's nbgrader configuration stops every grading kernel
-            # (clientlearn.nbgrader_plugins.configure), the empty notebook's too.
+            # (clientlearn.grader.plugins.configure), the empty notebook's too.
             shutdown_kernel="immediate",
             resources={"metadata": {"path": str(folder)}},
         ).execute()
@@ -115,7 +115,7 @@ def _participant_folder(work: Path, module: str, seed: int) -> Path:
 def measure(runs: int = RUNS, seed: int = 2014) -> list[Overhead]:
     """Median seconds of each module notebook and of an empty notebook, per notebook.
 
-    The check cache (clientlearn.checkcache) is a folder of this run, filled when the
+    The check cache (clientlearn.core.checkcache) is a folder of this run, filled when the
     participant's folder is made: as in a class, where the first kernel fills it.
     """
     work = Path(tempfile.mkdtemp(prefix="clientlearn-bench-notebooks-"))
@@ -189,9 +189,9 @@ def table(results: list[Overhead]) -> list[str]:
 WHERE_THE_TIME_GOES = [
     "Where the time goes, measured cell by cell in the kernel (nbclient's timing): under "
     "nbgrader the questions, self-assessments and group tools show the saved "
-    "answer as text instead of building widgets (`clientlearn.static`; module 1's notebook "
+    "answer as text instead of building widgets (`clientlearn.runtime.static`; module 1's notebook "
     "01 went from 2.75 to about 1.35); a bank or instrument that passed its checks is taken "
-    "from the check cache (`clientlearn.checkcache`), so the set-up cell costs about 40 ms "
+    "from the check cache (`clientlearn.core.checkcache`), so the set-up cell costs about 40 ms "
     "instead of 90–130 ms; a rubric is read once per kernel. What is left is mostly the "
     "number of cells: nbgrader grades one test cell per question, so module 2's notebooks "
     "have 25–28 code cells, and each is a round trip of kernel messages (IPython's and "

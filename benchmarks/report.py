@@ -15,9 +15,9 @@ from pathlib import Path
 
 def measure(n: int = 1000) -> tuple[float, float]:
     """Seconds to build the report's data and to render its HTML for ``n`` participants."""
-    from clientlearn.groupwork.summary import summarize as group_summary
-    from clientlearn.report import build_report
-    from clientlearn.report_html import render_report
+    from clientlearn.trainer.groupwork.summary import summarize as group_summary
+    from clientlearn.trainer.report.page import render_report
+    from clientlearn.trainer.report.statistics import build_report
     from tests.test_report import fabricate
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,5 +1,18 @@
 """clientlearn: interactive, self-saving quizzes for Jupyter, graded inside nbgrader.
 
+The parts, each a package (see ARCHITECTURE.md; import-linter checks the arrows):
+
+* :mod:`clientlearn.core` — errors, messages, files, YAML and tables: no other part;
+* :mod:`clientlearn.runtime` — what a participant's kernel runs: questions, banks, the
+  answer store, widgets, self-assessment and group forms;
+* :mod:`clientlearn.grader` — nbgrader's side: plugins, autograde, integrity, feedback;
+* :mod:`clientlearn.trainer` — the trainer's side: roster, groups, report, export,
+  certificates, handbook, the demo;
+* :mod:`clientlearn.cli` — the ``clientlearn`` command, parsing and delegating only.
+
+The public names notebooks and ``nbgrader_config.py`` files use are kept here and in
+four small modules: :mod:`clientlearn.grading`, :mod:`clientlearn.selfassess`,
+:mod:`clientlearn.groupwork` and :mod:`clientlearn.nbgrader_plugins`.
 Importing the package is cheap: widgets and nbgrader load only when used.
 """
 
@@ -7,20 +20,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import ClientlearnError
-
-__version__ = "0.1.0"
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.version import __version__
 
 if TYPE_CHECKING:
-    from .bank import Bank, load_bank
-    from .quiz import Quiz
-    from .store import AnswerStore
+    from clientlearn.runtime.bank import Bank, load_bank
+    from clientlearn.runtime.quiz import Quiz
+    from clientlearn.runtime.store import AnswerStore
 
 _LAZY = {
-    "Quiz": ".quiz",
-    "Bank": ".bank",
-    "load_bank": ".bank",
-    "AnswerStore": ".store",
+    "Quiz": "clientlearn.runtime.quiz",
+    "Bank": "clientlearn.runtime.bank",
+    "load_bank": "clientlearn.runtime.bank",
+    "AnswerStore": "clientlearn.runtime.store",
 }
 
 
@@ -29,7 +41,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         from importlib import import_module
 
-        return getattr(import_module(_LAZY[name], __name__), name)
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'clientlearn' has no attribute {name!r}")
 
 

@@ -19,7 +19,7 @@ SHOWCASE = FIXTURES / "showcase" / "questions.yaml"
 def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Checked banks and instruments are cached in a folder of this run, not in the
     user's ~/.cache (kernels and nbgrader started by tests inherit the setting)."""
-    from clientlearn.checkcache import CACHE_ENV
+    from clientlearn.core.checkcache import CACHE_ENV
 
     saved = os.environ.get(CACHE_ENV)
     os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("check-cache"))

@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from clientlearn.bank import Bank
-from clientlearn.questions import Mode, Question, ShortText
+from clientlearn.runtime.bank import Bank
+from clientlearn.runtime.questions import Mode, Question, ShortText
 
 # An explanation line shorter than this ("Так.") could turn up anywhere by chance.
 MIN_LINE = 20

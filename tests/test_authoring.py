@@ -8,12 +8,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook, scored_questions
-from clientlearn.bank import load_bank
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.runtime.store import AnswerStore
 from clientlearn.selfassess import load_instrument
-from clientlearn.store import AnswerStore
+from clientlearn.trainer.authoring import build_notebook, scored_questions
 
 from .conftest import SHOWCASE
 

@@ -14,8 +14,9 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.authoring import build_notebook
-from clientlearn.autograde import (
+from clientlearn.cli.autograde import autograde as autograde_command
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.autograde import (
     AutogradeResult,
     Progress,
     SubmissionResult,
@@ -24,12 +25,11 @@ from clientlearn.autograde import (
     grade_with_retry,
     snapshot,
 )
-from clientlearn.autograde_cli import autograde as autograde_command
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError
-from clientlearn.simulate import answer_folder, right_answer
-from clientlearn.store import AnswerStore
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.store import AnswerStore
+from clientlearn.trainer.authoring import build_notebook
+from clientlearn.trainer.simulate import answer_folder, right_answer
 
 from .conftest import SHOWCASE
 
@@ -155,7 +155,7 @@ class CrashOnDave(NbGraderPreprocessor):
         return nb, resources
 """
 CRASH_CONFIG = """
-from clientlearn.nbgrader_plugins import AUTOGRADE  # noqa: E402
+from clientlearn.grader.plugins import AUTOGRADE  # noqa: E402
 
 c.Autograde.autograde_preprocessors = ["crash_on_dave.CrashOnDave", *AUTOGRADE]
 """
@@ -322,7 +322,7 @@ def test_the_command_lists_what_the_trainer_should_look_at(
         submissions=(graded,),
         renamed=(("ann", "quiz.ipynb", "мій зошит.ipynb"),),
     )
-    monkeypatch.setattr("clientlearn.autograde_cli.run_autograde", lambda *a, **k: result)
+    monkeypatch.setattr("clientlearn.cli.autograde.run_autograde", lambda *a, **k: result)
     out = CliRunner().invoke(autograde_command, ["quiz", "--course", str(tmp_path)])
     assert out.exit_code == 0, out.output
     lines = out.stdout.splitlines()

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from clientlearn.bank import load_bank, parse_bank, public_yaml, schema
 from clientlearn.cli import cli
-from clientlearn.errors import BankError
-from clientlearn.questions import QUESTION_TYPES
+from clientlearn.core.errors import BankError
+from clientlearn.runtime.bank import load_bank, parse_bank, public_yaml, schema
+from clientlearn.runtime.questions import QUESTION_TYPES
 
 from .conftest import SHOWCASE
 
@@ -162,7 +162,7 @@ def test_schema_lists_every_question_type_and_validates_the_showcase() -> None:
 def test_schema_ships_as_a_file_editors_can_use() -> None:
     import clientlearn
 
-    path = Path(clientlearn.__file__).parent / "schema" / "bank.schema.json"
+    path = Path(clientlearn.__file__).parent / "runtime" / "schema" / "bank.schema.json"
     assert json.loads(path.read_text(encoding="utf-8")) == schema()
 
 

@@ -9,9 +9,9 @@ from typing import Any
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook
-from clientlearn.bank import load_bank
-from clientlearn.course import Course
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.trainer.authoring import build_notebook
 
 from .browser import artifacts_dir, jupyterlab, open_notebook, run_all, saved, wait_for
 from .conftest import SHOWCASE

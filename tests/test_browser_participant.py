@@ -22,12 +22,12 @@ from typing import Any
 import nbformat
 import pytest
 
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
-from clientlearn.questions import pick
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.questions import pick
+from clientlearn.runtime.selfassess.scoring import assess
+from clientlearn.runtime.store import MIMETYPE
 from clientlearn.selfassess import load_instrument
-from clientlearn.selfassess.scoring import assess
-from clientlearn.store import MIMETYPE
 
 from .browser import (
     Lab,

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.certificates import (
+from clientlearn.cli.results import certificates
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.trainer.certificates import (
     KEY_FILE,
     Issued,
     certificate_code,
@@ -22,8 +24,6 @@ from clientlearn.certificates import (
     normalize_code,
     verify_certificate,
 )
-from clientlearn.errors import ClientlearnError
-from clientlearn.results_cli import certificates
 
 from .test_export import template_course
 

@@ -1,4 +1,4 @@
-"""The disk cache of checked banks and instruments (clientlearn.checkcache).
+"""The disk cache of checked banks and instruments (clientlearn.core.checkcache).
 
 A file that passed its checks is kept and used again while its text and the checking
 code are unchanged; a file with problems is never kept; a broken or unwritable cache
@@ -17,16 +17,16 @@ from typing import Any
 
 import pytest
 
-from clientlearn import bank as bank_module
-from clientlearn import checkcache
-from clientlearn.bank import parse_bank
-from clientlearn.errors import BankError
-from clientlearn.selfassess import instruments
-from clientlearn.selfassess.instruments import parse_instrument
+from clientlearn.core import checkcache
+from clientlearn.core.errors import BankError
+from clientlearn.runtime import bank as bank_module
+from clientlearn.runtime.bank import parse_bank
+from clientlearn.runtime.selfassess import instruments
+from clientlearn.runtime.selfassess.instruments import parse_instrument
 
 from .conftest import SHOWCASE
 
-INSTRUMENT = Path(instruments.__file__).parent.parent / "instruments" / "confidence.yaml"
+INSTRUMENT = Path(instruments.__file__).parent / "instruments" / "confidence.yaml"
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_a_new_version_of_the_checks_checks_again(
     text = SHOWCASE.read_text(encoding="utf-8")
     parse_bank(text, "old checks")
     checkcache._fingerprint.cache_clear()
-    monkeypatch.setattr("clientlearn.__version__", "99.0")
+    monkeypatch.setattr("clientlearn.core.version.__version__", "99.0")
     try:
         parse_bank(text, "new checks")
     finally:
@@ -184,7 +184,7 @@ KERNEL = """
 import sys
 from clientlearn import Quiz
 quiz = Quiz("questions.yaml")
-heavy = ("yaml", "jsonschema_rs", "clientlearn.yamlsource")
+heavy = ("yaml", "jsonschema_rs", "clientlearn.core.yamlsource")
 print(len(quiz.bank.questions), sorted(m for m in heavy if m in sys.modules))
 """
 
@@ -209,5 +209,7 @@ def test_a_grading_kernel_with_a_cached_bank_skips_yaml_and_the_schema(
     count = len(parse_bank(SHOWCASE.read_text(encoding="utf-8"), "count").questions)
     for p in cache.iterdir():
         p.unlink()
-    assert run() == f"{count} ['clientlearn.yamlsource', 'jsonschema_rs', 'yaml']"  # checked, kept
+    assert (
+        run() == f"{count} ['clientlearn.core.yamlsource', 'jsonschema_rs', 'yaml']"
+    )  # checked, kept
     assert run() == f"{count} []"  # from the cache

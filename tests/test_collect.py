@@ -14,18 +14,18 @@ from typing import Any
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook
-from clientlearn.bank import load_bank
-from clientlearn.collect import MoodleCollector, name_key, read_roster
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError
-from clientlearn.store import ANSWERS_FILE
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.collect import MoodleCollector, name_key, read_roster
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.runtime.store import ANSWERS_FILE
+from clientlearn.trainer.authoring import build_notebook
 
 from .conftest import SHOWCASE
 
 MODULE = "module1"
 NOTEBOOK = "01_quality_service.ipynb"
-COLLECT = "--ZipCollectApp.collector_plugin=clientlearn.collect.MoodleCollector"
+COLLECT = "--ZipCollectApp.collector_plugin=clientlearn.nbgrader_plugins.MoodleCollector"
 
 ROSTER = """\
 id,name,first_name,last_name,email

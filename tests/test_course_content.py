@@ -8,8 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook, scored_questions
-from clientlearn.bank import check_bank, load_bank
+from clientlearn.runtime.bank import check_bank, load_bank
+from clientlearn.trainer.authoring import build_notebook, scored_questions
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = [REPO / "module1_client_service", REPO / "module2_difficult_situations"]

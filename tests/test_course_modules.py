@@ -12,12 +12,12 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from clientlearn.authoring import placed_instruments
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.store import AnswerStore
 from clientlearn.selfassess import load_instrument
-from clientlearn.simulate import right_answer
-from clientlearn.store import AnswerStore
+from clientlearn.trainer.authoring import placed_instruments
+from clientlearn.trainer.simulate import right_answer
 
 from .keys import graded as graded_questions
 from .keys import key_leaks

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from clientlearn.cli import cli as main
-from clientlearn.courseroot import course_root
+from clientlearn.cli.courseroot import course_root
 
 
 def test_the_current_folder_if_it_is_a_course_else_its_course_subfolder(tmp_path: Path) -> None:

@@ -25,14 +25,14 @@ from typing import Any
 
 import pytest
 
-from clientlearn.errors import AnswerStoreError
-from clientlearn.store import ANSWERS_FILE, AnswerStore, Record, decode
+from clientlearn.core.errors import AnswerStoreError
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, decode
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
 
 KILLS = 500
 QUESTIONS = [f"q{i}" for i in range(7)]
-TEMP_GLOB = f".{ANSWERS_FILE}.*.tmp"  # clientlearn.files.replace_atomically's temporary files
+TEMP_GLOB = f".{ANSWERS_FILE}.*.tmp"  # clientlearn.core.files.replace_atomically's temporary files
 
 
 def _fork(child: Callable[[], None]) -> tuple[int, int]:
@@ -158,7 +158,7 @@ def test_a_writer_killed_at_random_moments_never_loses_an_answer(tmp_path: Path)
     replay.next_writer_clears_up()
 
 
-# The steps of one save (clientlearn.files.replace_atomically) at which a writer is
+# The steps of one save (clientlearn.core.files.replace_atomically) at which a writer is
 # stopped and killed: (function the writer calls, stop before or after the call).
 STEPS = [
     ("fsync", "before"),  # the temporary file written, not yet on disk
@@ -223,7 +223,7 @@ def test_a_writer_killed_at_each_step_of_a_save_never_loses_an_answer(tmp_path: 
 
 
 def test_a_killed_writers_lock_is_released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("clientlearn.store.LOCK_TIMEOUT_S", 0.3)
+    monkeypatch.setattr("clientlearn.runtime.store.LOCK_TIMEOUT_S", 0.3)
     AnswerStore(tmp_path).save("q1", "до")
 
     def hold_the_lock() -> None:

@@ -20,11 +20,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook
-from clientlearn.autograde import autograde
-from clientlearn.bank import load_bank
-from clientlearn.course import Course
-from clientlearn.store import ANSWERS_FILE, AnswerStore
+from clientlearn.grader.autograde import autograde
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
+from clientlearn.trainer.authoring import build_notebook
 
 from .conftest import SHOWCASE
 from .keys import key_leaks

@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError
-from clientlearn.export import export_results
-from clientlearn.results import load_results
-from clientlearn.results_cli import export
+from clientlearn.cli.results import export
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.coursefolder import Course
+from clientlearn.trainer.export import export_results
+from clientlearn.trainer.results import load_results
 
 COURSE_ID = "client-orientation"
 M1, M2 = "module1_client_service", "module2_difficult_situations"
@@ -276,8 +276,9 @@ def test_cli_export_formats(root: Path) -> None:
 
 def test_imports_stay_light() -> None:
     code = (
-        "import sys, clientlearn.export, clientlearn.results, clientlearn.certificates, "
-        "clientlearn.results_cli; "
+        "import sys, clientlearn.trainer.export, clientlearn.trainer.results, "
+        "clientlearn.trainer.certificates, "
+        "clientlearn.cli.results; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'nbgrader', 'fpdf', 'openpyxl'}))"
     )
     out = subprocess.run(
@@ -290,7 +291,7 @@ def test_imports_stay_light() -> None:
 def test_nbgrader_export_plugin(root: Path) -> None:
     course = Course(root)
     proc = course.nbgrader(
-        "export", "--exporter", "clientlearn.export.ResultsExporter", "--to", "out.csv"
+        "export", "--exporter", "clientlearn.nbgrader_plugins.ResultsExporter", "--to", "out.csv"
     )
     assert "Exported 4 participant(s) (2 passed)" in proc.stdout + proc.stderr
     assert read_csv(root / "out.csv", "utf-8-sig") == [UK_HEADER, *UK_ROWS]
@@ -301,10 +302,10 @@ def test_plugin_options_and_errors(root: Path, caplog: pytest.LogCaptureFixture)
     from nbgrader.api import Gradebook
     from nbgrader.plugins import ExportPlugin
 
-    from clientlearn.export import ResultsExporter
+    from clientlearn.trainer.export import ResultsExporter
 
     assert issubclass(ResultsExporter, ExportPlugin)
-    assert ResultsExporter.__module__ == "clientlearn.export"
+    assert ResultsExporter.__module__ == "clientlearn.trainer.export"
     with Gradebook(f"sqlite:///{root / 'gradebook.db'}", COURSE_ID) as gb:
         ResultsExporter(
             to=str(root / "m.csv"), file_format="moodle", student=["kovalenko_liudmyla"]

@@ -17,19 +17,19 @@ import nbformat
 import pytest
 import yaml
 
-from clientlearn.authoring import build_notebook
-from clientlearn.bank import Bank, load_bank, parse_bank
-from clientlearn.course import Course
-from clientlearn.feedback import (
+from clientlearn.grader.coursefolder import Course
+from clientlearn.grader.feedback import (
     FEEDBACK,
     ExplainAnswers,
     StripHiddenTests,
     describe_answer,
     explanation_html,
 )
-from clientlearn.questions import Mode, Option, ShortText, SingleChoice
-from clientlearn.simulate import right_answer
-from clientlearn.store import ANSWERS_FILE, AnswerStore, Record
+from clientlearn.runtime.bank import Bank, load_bank, parse_bank
+from clientlearn.runtime.questions import Mode, Option, ShortText, SingleChoice
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record
+from clientlearn.trainer.authoring import build_notebook
+from clientlearn.trainer.simulate import right_answer
 
 from .conftest import SHOWCASE
 from .keys import key_leaks
@@ -102,7 +102,7 @@ def feedback(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # Until configure() wires the steps in, the course config adds them itself.
     with (course.root / "nbgrader_config.py").open("a", encoding="utf-8") as fh:
         fh.write(
-            "from clientlearn.feedback import FEEDBACK  # noqa: E402\n\n"
+            "from clientlearn.grader.feedback import FEEDBACK  # noqa: E402\n\n"
             "c.GenerateFeedback.preprocessors = list(FEEDBACK)\n"
         )
     course.add_source(source)

@@ -34,12 +34,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientlearn.bank import check_bank, parse_bank, public_yaml
-from clientlearn.errors import ClientlearnError, InputFileError
-from clientlearn.nbgrader_plugins import HarvestAnswers
-from clientlearn.roster import load_roster
-from clientlearn.selfassess.instruments import check_instrument, parse_instrument
-from clientlearn.store import (
+from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.grader.plugins import HarvestAnswers
+from clientlearn.runtime.bank import check_bank, parse_bank, public_yaml
+from clientlearn.runtime.selfassess.instruments import check_instrument, parse_instrument
+from clientlearn.runtime.store import (
     ANSWERS_FILE,
     FORMAT,
     MIMETYPE,
@@ -50,6 +49,7 @@ from clientlearn.store import (
     encode,
     records_from_notebook,
 )
+from clientlearn.trainer.roster import load_roster
 
 from .conftest import SHOWCASE
 
@@ -57,7 +57,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The showcase has one question of every type; the module banks are 100 KB, too slow
 # to load hundreds of times (module 1 is loaded as it is in tests/test_locale.py).
 BANKS = [SHOWCASE]
-INSTRUMENTS = sorted((ROOT / "clientlearn" / "instruments").glob("*.yaml"))
+INSTRUMENTS = sorted(
+    (ROOT / "clientlearn" / "runtime" / "selfassess" / "instruments").glob("*.yaml")
+)
 
 
 T = TypeVar("T")

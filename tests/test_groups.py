@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientlearn.errors import ClientlearnError, InputFileError
-from clientlearn.groupcards import count_label, render_group_cards, write_group_cards
-from clientlearn.groups import (
+from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.trainer.groupcards import count_label, render_group_cards, write_group_cards
+from clientlearn.trainer.groups import (
     Group,
     GroupingError,
     Person,

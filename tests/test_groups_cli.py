@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.groups import read_groups_csv, repeated_pairs
-from clientlearn.groups_cli import groups
+from clientlearn.cli.groups import groups
+from clientlearn.trainer.groups import read_groups_csv, repeated_pairs
 
 ROSTER = """\
 name;oblast;library

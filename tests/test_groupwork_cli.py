@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from clientlearn.cli import cli
-from clientlearn.groups_cli import groups
-from clientlearn.store import ANSWERS_FILE, AnswerStore
+from clientlearn.cli.groups import groups
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
 
 from .test_groupwork_summary import M2, observation, simulate_class
 

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientlearn.groupwork.consensus import (
+from clientlearn.runtime.questions import kendall_fraction
+from clientlearn.trainer.groupwork.consensus import (
     BordaItem,
     borda,
     kendall_distance,
     normalized_distance,
 )
-from clientlearn.questions import kendall_fraction
 
 STEPS = ["greet", "listen", "clarify", "offer", "close"]
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from clientlearn.errors import ClientlearnError
+from clientlearn.core.errors import ClientlearnError
 from clientlearn.groupwork import group_answer
-from clientlearn.groupwork.forms import GroupAnswerView
-from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
+from clientlearn.runtime.groupwork.forms import GroupAnswerView
+from clientlearn.runtime.store import ANSWERS_FILE, MIMETYPE, AnswerStore
 
 GROUPS = """\
 group,id,name,oblast

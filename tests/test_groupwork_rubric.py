@@ -13,17 +13,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientlearn.errors import ClientlearnError, InputFileError
+from clientlearn.core.errors import ClientlearnError, InputFileError
 from clientlearn.groupwork import load_rubric, observer_rubric
-from clientlearn.groupwork.messages import MESSAGES
-from clientlearn.groupwork.observer import ObserverRubricView, name_key
-from clientlearn.groupwork.rubric import (
+from clientlearn.runtime.groupwork.messages import MESSAGES
+from clientlearn.runtime.groupwork.observer import ObserverRubricView, name_key
+from clientlearn.runtime.groupwork.rubric import (
     RUBRICS_DIR,
     SCALE,
     RubricError,
     observation_from_record,
 )
-from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
+from clientlearn.runtime.store import ANSWERS_FILE, MIMETYPE, AnswerStore
 
 GROUPS = """\
 group,id,name

@@ -13,12 +13,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from clientlearn.errors import ClientlearnError
-from clientlearn.groupwork import summarize, write_summary
-from clientlearn.groupwork.charts import render_charts
-from clientlearn.groupwork.export import render_files, write_files
-from clientlearn.groupwork.rubric import RubricError
-from clientlearn.store import ANSWERS_FILE, AnswerStore, Record, record_bundle
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.groupwork.rubric import RubricError
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, record_bundle
+from clientlearn.trainer.groupwork.charts import render_charts
+from clientlearn.trainer.groupwork.export import render_files, write_files, write_summary
+from clientlearn.trainer.groupwork.summary import summarize
 
 M1 = "module1_client_service"
 M2 = "module2_difficult_situations"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.errors import ClientlearnError
+from clientlearn.core.errors import ClientlearnError
 from clientlearn.groupwork import exercise_timer
-from clientlearn.groupwork.notebook import format_time
-from clientlearn.groupwork.timer import ExerciseTimer
+from clientlearn.runtime.groupwork.notebook import format_time
+from clientlearn.runtime.groupwork.timer import ExerciseTimer
 
 JS = Path(ExerciseTimer._esm._path)  # the anywidget FileContents of timer.js
 

@@ -14,13 +14,13 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.authoring import build_notebook_file
-from clientlearn.bank import Bank, load_bank
-from clientlearn.errors import ClientlearnError
-from clientlearn.handbook import build_handbook, render_handbook
-from clientlearn.handbook_cli import handbook
-from clientlearn.handbook_html import render_question
-from clientlearn.questions import Mode, Ordering, Scenario, ShortText, pick
+from clientlearn.cli.handbook import handbook
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.questions import Mode, Ordering, Scenario, ShortText, pick
+from clientlearn.trainer.authoring import build_notebook_file
+from clientlearn.trainer.handbook import build_handbook, render_handbook
+from clientlearn.trainer.handbook_html import render_question
 
 from .browser import require_chromium
 from .keys import key_leaks

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.bank import Bank, load_bank
+from clientlearn.runtime.bank import Bank, load_bank
 
 from .keys import graded, key_leaks
 
@@ -67,7 +67,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, bytes
 @pytest.mark.parametrize("kind", ["wheel", "sdist"])
 def test_no_graded_key_in_the_package(built: dict[str, dict[str, bytes]], kind: str) -> None:
     files = built[kind]
-    assert any(name.endswith("clientlearn/store.py") for name in files)  # the package is there
+    assert any(
+        name.endswith("clientlearn/runtime/store.py") for name in files
+    )  # the package is there
     # Neither an instructor bank nor an instructor notebook is packaged.
     assert not [n for n in files if n.endswith((".ipynb", "questions.yaml"))]
     assert key_leaks(_texts(files), _banks()) == []

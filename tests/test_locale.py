@@ -24,10 +24,10 @@ from typing import Any
 
 import pytest
 
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
-from clientlearn.roster import load_roster
-from clientlearn.store import AnswerStore
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.store import AnswerStore
+from clientlearn.trainer.roster import load_roster
 
 from . import test_nbgrader_e2e as e2e
 
@@ -94,7 +94,7 @@ def test_the_c_locale_really_is_ascii() -> None:
 
 SAVE_AND_LOAD = """
 import json, sys
-from clientlearn.store import AnswerStore
+from clientlearn.runtime.store import AnswerStore
 source, target = AnswerStore(sys.argv[1]), AnswerStore(sys.argv[2])
 for qid, record in source.load().items():
     target.save(qid, record.value)
@@ -119,7 +119,7 @@ def test_answers_files_are_utf8_whatever_the_locale(tmp_path: Path, locale: str)
 
 BANK_DIGEST = """
 import json, sys
-from clientlearn.bank import check_bank, load_bank
+from clientlearn.runtime.bank import check_bank, load_bank
 bank = load_bank(sys.argv[1])
 print(json.dumps({"problems": [str(p) for p in check_bank(sys.argv[1])],
                   "questions": [[q.id, q.kind, q.text, q.points] for q in bank]}))
@@ -157,7 +157,7 @@ def _roster_file(folder: Path, encoding: str, delimiter: str) -> Path:
 
 ROSTER = """
 import json, sys
-from clientlearn.roster import load_roster
+from clientlearn.trainer.roster import load_roster
 roster = load_roster(sys.argv[1])
 print(json.dumps([[p.id, p.name, p.library, p.oblast] for p in roster.participants]))
 """

@@ -18,13 +18,13 @@ import nbformat
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from clientlearn.authoring import build_notebook
-from clientlearn.bank import load_bank
-from clientlearn.course import Course
-from clientlearn.roster import load_roster
-from clientlearn.simulate import right_answer
-from clientlearn.store import AnswerStore
-from clientlearn.translit import one_apostrophe, student_id, transliterate
+from clientlearn.core.translit import one_apostrophe, student_id, transliterate
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import load_bank
+from clientlearn.runtime.store import AnswerStore
+from clientlearn.trainer.authoring import build_notebook
+from clientlearn.trainer.roster import load_roster
+from clientlearn.trainer.simulate import right_answer
 
 from .conftest import SHOWCASE
 

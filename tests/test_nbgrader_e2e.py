@@ -14,12 +14,12 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from clientlearn.authoring import build_notebook
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
-from clientlearn.questions import Mode, ShortText
-from clientlearn.simulate import right_answer
-from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.questions import Mode, ShortText
+from clientlearn.runtime.store import ANSWERS_FILE, MIMETYPE, AnswerStore
+from clientlearn.trainer.authoring import build_notebook
+from clientlearn.trainer.simulate import right_answer
 
 from .conftest import SHOWCASE
 from .keys import key_leaks
@@ -103,7 +103,7 @@ def run_notebook(path: Path, extra: str | None = None) -> Any:
 
 ANSWER_IN_KERNEL = """
 import json
-from clientlearn.widgets import QuestionView
+from clientlearn.runtime.widgets import QuestionView
 views = {v.question.id: v for v in Out.values() if isinstance(v, QuestionView)}
 answers = json.loads(%r)
 for qid, value in answers.items():
@@ -231,7 +231,7 @@ def test_validate_lists_unanswered_questions_in_ukrainian(
 
 
 def test_an_answers_file_in_the_source_stops_the_release(course: tuple[Course, Bank]) -> None:
-    from clientlearn.errors import ClientlearnError
+    from clientlearn.core.errors import ClientlearnError
 
     c, _ = course
     source = c.root / "source" / ASSIGNMENT

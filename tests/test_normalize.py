@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from clientlearn.normalize import normalize_text, parse_number
+from clientlearn.core.normalize import normalize_text, parse_number
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from clientlearn.progress import ProgressBar
+from clientlearn.core.progress import ProgressBar
 
 
 def test_on_a_terminal_the_bar_redraws_in_place_and_ends_its_line(

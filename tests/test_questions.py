@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientlearn.bank import Bank, load_bank
-from clientlearn.questions import (
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.questions import (
     AnswerShapeError,
     NoKeyError,
     kendall_fraction,
 )
-from clientlearn.simulate import right_answer
+from clientlearn.trainer.simulate import right_answer
 
 from .conftest import SHOWCASE
 
@@ -26,7 +26,7 @@ def bank() -> Bank:
 
 
 def test_every_type_is_in_the_showcase(bank: Bank) -> None:
-    from clientlearn.questions import QUESTION_TYPES
+    from clientlearn.runtime.questions import QUESTION_TYPES
 
     assert {q.kind for q in bank} == set(QUESTION_TYPES)
 
@@ -140,7 +140,7 @@ def test_ordering_bounds(order: list[str]) -> None:
 
 def test_question_model_imports_no_heavy_library() -> None:
     code = (
-        "import sys, clientlearn.questions, clientlearn.bank;"
+        "import sys, clientlearn.runtime.questions, clientlearn.runtime.bank;"
         "heavy = {'ipywidgets', 'pandas', 'matplotlib', 'nbgrader', 'IPython'} & set(sys.modules);"
         "print(sorted(heavy))"
     )

@@ -17,15 +17,19 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from clientlearn import report_html
-from clientlearn.authoring import build_notebook_file, grade_id
-from clientlearn.bank import Bank, load_bank
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError
-from clientlearn.groupwork.rubric import rubric_qid
-from clientlearn.groupwork.summary import summarize as group_summary
-from clientlearn.questions import Matching, Ordering
-from clientlearn.report import (
+from clientlearn.cli.report import report as report_command
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+from clientlearn.runtime.groupwork.rubric import rubric_qid
+from clientlearn.runtime.questions import Matching, Ordering
+from clientlearn.runtime.selfassess.instruments import builtin_ids, load_instrument, record_tag
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, encode
+from clientlearn.trainer.authoring import build_notebook_file, grade_id
+from clientlearn.trainer.groupwork.summary import summarize as group_summary
+from clientlearn.trainer.report import page as report_html
+from clientlearn.trainer.report.page import WORDS, render_report, write_report
+from clientlearn.trainer.report.statistics import (
     ANSWER_COLUMNS,
     GRADE_COLUMNS,
     Inputs,
@@ -34,12 +38,8 @@ from clientlearn.report import (
     class_report,
     score_cell,
 )
-from clientlearn.report_cli import report as report_command
-from clientlearn.report_html import WORDS, render_report, write_report
-from clientlearn.selfassess.classdata import RATING_COLUMNS, SKIPPED_COLUMNS, ClassAnswers
-from clientlearn.selfassess.instruments import builtin_ids, load_instrument, record_tag
-from clientlearn.simulate import simulated_answer
-from clientlearn.store import ANSWERS_FILE, AnswerStore, Record, encode
+from clientlearn.trainer.selfassess.classdata import RATING_COLUMNS, SKIPPED_COLUMNS, ClassAnswers
+from clientlearn.trainer.simulate import simulated_answer
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, require_chromium
 from .conftest import SHOWCASE

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.course import Course
-from clientlearn.errors import ClientlearnError, InputFileError
-from clientlearn.groups import read_roster
-from clientlearn.roster import ROSTER_COLUMNS, RosterError, load_roster
-from clientlearn.roster_cli import LABELS, roster
-from clientlearn.roster_import import ImportResult, import_roster
-from clientlearn.tables import read_csv_rows
+from clientlearn.cli.roster import LABELS, roster
+from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.core.tables import read_csv_rows
+from clientlearn.grader.coursefolder import Course
+from clientlearn.trainer.groups import read_roster
+from clientlearn.trainer.roster import ROSTER_COLUMNS, RosterError, load_roster
+from clientlearn.trainer.roster_import import ImportResult, import_roster
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "course" / "sample_roster.csv"
@@ -376,7 +376,7 @@ def test_old_xls_and_damaged_xlsx(tmp_path: Path) -> None:
 
 
 def test_groups_reader_shares_the_decoding(tmp_path: Path) -> None:
-    # clientlearn.groups reads through the same reader: cp1251 and XLSX work there too.
+    # clientlearn.trainer.groups reads through the same reader: cp1251 and XLSX work there too.
     legacy = write(
         tmp_path / "g.csv", "name;oblast\r\nКоваль Мар'яна;Вінницька\r\n".encode("cp1251")
     )

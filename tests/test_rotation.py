@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientlearn.errors import ClientlearnError, InputFileError
-from clientlearn.groupcards import render_schedule, write_schedule_html
-from clientlearn.groups import Group, Person
-from clientlearn.rotation import (
+from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.trainer.groupcards import render_schedule, write_schedule_html
+from clientlearn.trainer.groups import Group, Person
+from clientlearn.trainer.rotation import (
     OBSERVER,
     RotationError,
     Scenario,

@@ -12,7 +12,7 @@ import nbformat
 import pytest
 import yaml
 
-from clientlearn.authoring import grade_id, placed_instruments
+from clientlearn.trainer.authoring import grade_id, placed_instruments
 
 REPO = Path(__file__).resolve().parent.parent
 COVERAGE = REPO / "course" / "seed_coverage.yaml"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.selfassess.cli import selfassess
-from clientlearn.selfassess.instruments import load_instrument
-from clientlearn.store import ANSWERS_FILE, AnswerStore
+from clientlearn.cli.selfassess import selfassess
+from clientlearn.runtime.selfassess.instruments import load_instrument
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
 
 LIB = load_instrument("library_diagnostic")
 CONF = load_instrument("confidence")
@@ -98,7 +98,14 @@ def test_a_malformed_instrument_file_is_reported_and_nothing_written(
 
 def test_a_course_instrument_file_is_included(submitted: Path, tmp_path: Path) -> None:
     local = tmp_path / "local.yaml"
-    shipped = Path(__file__).parents[1] / "clientlearn" / "instruments" / "library_diagnostic.yaml"
+    shipped = (
+        Path(__file__).parents[1]
+        / "clientlearn"
+        / "runtime"
+        / "selfassess"
+        / "instruments"
+        / "library_diagnostic.yaml"
+    )
     local.write_text(
         shipped.read_text(encoding="utf-8").replace(
             "instrument: library_diagnostic", "instrument: local_diagnostic"
@@ -116,7 +123,7 @@ def test_a_course_instrument_file_is_included(submitted: Path, tmp_path: Path) -
 
 
 def test_check_command(tmp_path: Path) -> None:
-    shipped = Path(__file__).parents[1] / "clientlearn" / "instruments"
+    shipped = Path(__file__).parents[1] / "clientlearn" / "runtime" / "selfassess" / "instruments"
     files = sorted(str(p) for p in shipped.glob("*.yaml"))
     good = CliRunner().invoke(selfassess, ["check", *files])
     assert good.exit_code == 0 and "3 instrument(s) OK" in good.stderr

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.errors import ClientlearnError
-from clientlearn.grading import Unanswered
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.selfassess.grading import Incomplete
+from clientlearn.runtime.selfassess.instruments import load_instrument
+from clientlearn.runtime.store import AnswerStore
+from clientlearn.runtime.testcells import Unanswered
 from clientlearn.selfassess import completion, require_completed
-from clientlearn.selfassess.grading import Incomplete
-from clientlearn.selfassess.instruments import load_instrument
-from clientlearn.store import AnswerStore
 
 MODES = load_instrument("conflict_styles")
 RID = "selfassess.conflict_styles"

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from clientlearn.errors import ClientlearnError, InputFileError
-from clientlearn.selfassess.instruments import (
+from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.runtime.selfassess.instruments import (
     Kind,
     builtin_ids,
     check_instrument,
@@ -57,7 +57,7 @@ def problems_of(text: str, tmp_path: Path) -> list[str]:
 
 def test_the_three_instruments_are_shipped_and_valid() -> None:
     assert builtin_ids() == ("confidence", "conflict_styles", "library_diagnostic")
-    folder = resources.files("clientlearn").joinpath("instruments")
+    folder = resources.files("clientlearn.runtime.selfassess").joinpath("instruments")
     for name in builtin_ids():
         assert check_instrument(Path(str(folder.joinpath(f"{name}.yaml")))) == []
 
@@ -118,7 +118,7 @@ def _texts(node: Any) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("name", ["confidence", "conflict_styles", "library_diagnostic"])
 def test_every_text_is_bilingual_with_the_typographic_apostrophe(name: str) -> None:
-    raw = resources.files("clientlearn").joinpath(f"instruments/{name}.yaml")
+    raw = resources.files("clientlearn.runtime.selfassess").joinpath(f"instruments/{name}.yaml")
     texts = _texts(yaml.safe_load(raw.read_text(encoding="utf-8")))
     assert texts
     for text in texts:
@@ -133,7 +133,7 @@ def test_every_text_is_bilingual_with_the_typographic_apostrophe(name: str) -> N
 @pytest.mark.skipif(shutil.which("hunspell") is None, reason="hunspell is not installed")
 @pytest.mark.parametrize("name", ["confidence", "conflict_styles", "library_diagnostic"])
 def test_ukrainian_spelling(name: str) -> None:
-    raw = resources.files("clientlearn").joinpath(f"instruments/{name}.yaml")
+    raw = resources.files("clientlearn.runtime.selfassess").joinpath(f"instruments/{name}.yaml")
     texts = _texts(yaml.safe_load(raw.read_text(encoding="utf-8")))
     words = subprocess.run(
         ["hunspell", "-d", "uk_UA", "-l"],
@@ -244,7 +244,9 @@ def test_the_schema_file_is_valid_json_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")  # a dev tool; the package uses jsonschema-rs
 
     schema = json.loads(
-        resources.files("clientlearn").joinpath("schema/instrument.schema.json").read_text("utf-8")
+        resources.files("clientlearn.runtime")
+        .joinpath("schema/instrument.schema.json")
+        .read_text("utf-8")
     )
     jsonschema.Draft202012Validator.check_schema(schema)
 

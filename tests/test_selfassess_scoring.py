@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientlearn.selfassess.instruments import load_instrument
-from clientlearn.selfassess.messages import answers_word, number
-from clientlearn.selfassess.scoring import (
+from clientlearn.runtime.selfassess.instruments import load_instrument
+from clientlearn.runtime.selfassess.messages import answers_word, number
+from clientlearn.runtime.selfassess.scoring import (
     RatingError,
     assess,
     axes,
@@ -187,7 +187,7 @@ def test_ukrainian_plurals_and_numbers() -> None:
 def test_every_message_exists_in_both_languages_with_the_same_fields() -> None:
     import string
 
-    from clientlearn.selfassess.messages import MESSAGES
+    from clientlearn.runtime.selfassess.messages import MESSAGES
 
     def fields(text: str) -> set[str]:
         return {f for _, f, _, _ in string.Formatter().parse(text) if f}

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.errors import ClientlearnError
-from clientlearn.selfassess import load_class, summarize
-from clientlearn.selfassess.export import render, write_summary
-from clientlearn.selfassess.instruments import load_instrument
-from clientlearn.selfassess.stats import SIGN_TEST, sign_test
-from clientlearn.store import ANSWERS_FILE, AnswerStore
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.selfassess.instruments import load_instrument
+from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
+from clientlearn.trainer.selfassess.classdata import load_class
+from clientlearn.trainer.selfassess.export import render, write_summary
+from clientlearn.trainer.selfassess.stats import SIGN_TEST, sign_test
+from clientlearn.trainer.selfassess.summary import summarize
 
 LIB = load_instrument("library_diagnostic")
 CONF = load_instrument("confidence")
@@ -167,8 +168,8 @@ def test_outputs_are_written_only_after_everything_is_computed(
 
 
 def test_class_chart_labels(submitted: Path) -> None:
-    from clientlearn.selfassess.chart import texts, to_png
-    from clientlearn.selfassess.classchart import class_figures
+    from clientlearn.runtime.selfassess.chart import texts, to_png
+    from clientlearn.trainer.selfassess.classchart import class_figures
 
     figures = class_figures(summarize(load_class(submitted)))
     assert set(figures) == {"library_diagnostic", "confidence"}

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.errors import ClientlearnError
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.selfassess.chart import texts, to_png
+from clientlearn.runtime.selfassess.instruments import load_instrument
+from clientlearn.runtime.store import ANSWERS_FILE, MIMETYPE, AnswerStore
 from clientlearn.selfassess import instrument_view
-from clientlearn.selfassess.chart import texts, to_png
-from clientlearn.selfassess.instruments import load_instrument
-from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
 
 LIB = load_instrument("library_diagnostic")
 IDS = [i.id for i in LIB.items]

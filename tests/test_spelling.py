@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 import yaml
 
-from clientlearn.feedback import MESSAGES as FEEDBACK_MESSAGES
-from clientlearn.groupcards import LABELS as CARD_LABELS
-from clientlearn.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
-from clientlearn.handbook_html import LABELS as HANDBOOK_LABELS
-from clientlearn.i18n import MESSAGES
-from clientlearn.report_html import WORDS as REPORT_WORDS
-from clientlearn.roster_cli import LABELS as ROSTER_LABELS
-from clientlearn.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
+from clientlearn.cli.roster import LABELS as ROSTER_LABELS
+from clientlearn.core.i18n import MESSAGES
+from clientlearn.grader.feedback import MESSAGES as FEEDBACK_MESSAGES
+from clientlearn.runtime.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
+from clientlearn.runtime.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
+from clientlearn.trainer.groupcards import LABELS as CARD_LABELS
+from clientlearn.trainer.handbook_html import LABELS as HANDBOOK_LABELS
+from clientlearn.trainer.report.page import WORDS as REPORT_WORDS
 
 REPO = Path(__file__).resolve().parent.parent
 ALLOWED = REPO / "tests" / "fixtures" / "spelling-allowlist.txt"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from clientlearn import Quiz
-from clientlearn.static import StaticView
-from clientlearn.store import MIMETYPE, AnswerStore
-from clientlearn.widgets import QuestionView
+from clientlearn.runtime.static import StaticView
+from clientlearn.runtime.store import MIMETYPE, AnswerStore
+from clientlearn.runtime.widgets import QuestionView
 
 
 def test_in_a_participants_kernel_a_question_is_a_widget(
@@ -64,8 +64,8 @@ def test_self_assessments_and_group_tools_are_text_under_nbgrader(
     quiz_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from clientlearn.groupwork import exercise_timer, group_answer, observer_rubric
+    from clientlearn.runtime.selfassess.instruments import load_instrument
     from clientlearn.selfassess import instrument_view
-    from clientlearn.selfassess.instruments import load_instrument
 
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     confidence = load_instrument("confidence")

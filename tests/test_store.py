@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.errors import AnswerStoreError
-from clientlearn.store import (
+from clientlearn.core.errors import AnswerStoreError
+from clientlearn.runtime.store import (
     ANSWERS_FILE,
     MIMETYPE,
     AnswerStore,
@@ -162,7 +162,7 @@ def test_a_broken_file_that_cannot_be_moved_aside_is_left_as_it_is(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("clientlearn.store.os.replace", refuse)
+    monkeypatch.setattr("clientlearn.runtime.store.os.replace", refuse)
     with pytest.raises(AnswerStoreError, match=r"не вдалося відкласти.*Перенесіть його вручну"):
         AnswerStore(tmp_path).load()
     assert (tmp_path / ANSWERS_FILE).read_bytes() == b"{broken"

@@ -29,16 +29,16 @@ from typing import Any
 import nbformat
 import pytest
 
-from clientlearn.authoring import build_notebook, grade_id
-from clientlearn.autograde import AutogradeResult, autograde
-from clientlearn.bank import load_bank
-from clientlearn.course import Course
-from clientlearn.integrity import Copy, identical_answers, match_renamed
-from clientlearn.questions import pick
-from clientlearn.report import Report, class_report
-from clientlearn.report_flags import find_flags
-from clientlearn.report_html import render_report
-from clientlearn.store import ANSWERS_FILE, Record, encode, record_bundle
+from clientlearn.grader.autograde import AutogradeResult, autograde
+from clientlearn.grader.coursefolder import Course
+from clientlearn.grader.integrity import Copy, identical_answers, match_renamed
+from clientlearn.runtime.bank import load_bank
+from clientlearn.runtime.questions import pick
+from clientlearn.runtime.store import ANSWERS_FILE, Record, encode, record_bundle
+from clientlearn.trainer.authoring import build_notebook, grade_id
+from clientlearn.trainer.report.flags import find_flags
+from clientlearn.trainer.report.page import render_report
+from clientlearn.trainer.report.statistics import Report, class_report
 
 from .conftest import SHOWCASE
 
@@ -370,7 +370,7 @@ def test_a_renamed_notebook_is_matched_only_when_it_is_unambiguous() -> None:
 def test_the_report_command_lists_them_for_the_trainer(graded: Graded, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from clientlearn.report_cli import report as report_command
+    from clientlearn.cli.report import report as report_command
 
     result = CliRunner().invoke(report_command, [str(graded.course.root), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from clientlearn.translit import student_id, to_ascii_id, transliterate
+from clientlearn.core.translit import student_id, to_ascii_id, transliterate
 
 # The examples printed in the resolution's table, letter by letter.
 OFFICIAL = [

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from clientlearn import Quiz
-from clientlearn.i18n import tr
-from clientlearn.store import ANSWERS_FILE, MIMETYPE, AnswerStore
-from clientlearn.widgets.arrange import MatchingView, OrderingView
-from clientlearn.widgets.choice import CheckboxView, RadioView
-from clientlearn.widgets.scenario import ScenarioView
-from clientlearn.widgets.typed import TextView
+from clientlearn.core.i18n import tr
+from clientlearn.runtime.store import ANSWERS_FILE, MIMETYPE, AnswerStore
+from clientlearn.runtime.widgets.arrange import MatchingView, OrderingView
+from clientlearn.runtime.widgets.choice import CheckboxView, RadioView
+from clientlearn.runtime.widgets.scenario import ScenarioView
+from clientlearn.runtime.widgets.typed import TextView
 
 
 def saved(folder: Path) -> dict[str, object]:
@@ -162,7 +162,7 @@ def test_displaying_carries_the_answer_for_the_notebook(
 def test_a_lone_notebook_brings_its_answers_back(
     quiz_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from clientlearn.store import Record, record_bundle
+    from clientlearn.runtime.store import Record, record_bundle
 
     rec = Record("b", "2026-11-28T10:00:00.000+00:00", 1, "showcase")
     nb = {

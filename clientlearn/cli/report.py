@@ -1,0 +1,74 @@
+"""``clientlearn report``: the trainer's class report of an nbgrader course, as HTML.
+
+A thin layer over :func:`clientlearn.trainer.report.statistics.class_report` and
+:func:`clientlearn.trainer.report.page.write_report`.  Notes (a skipped answers file, a
+module without a bank) and what needs the trainer's attention (a tampered or copied
+submission) go to stderr; the path written goes to stdout; a
+ClientlearnError becomes a message and exit code 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from clientlearn.cli import courseroot
+from clientlearn.core.errors import ClientlearnError
+
+__all__ = ["report"]
+
+
+@click.command(name="report")
+@click.argument(
+    "course_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=False,
+    callback=lambda ctx, param, value: courseroot.course_root(value),
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for report-LANG.html.",
+)
+@click.option(
+    "--module",
+    "modules",
+    multiple=True,
+    metavar="NAME",
+    help="Report only this module (nbgrader assignment); repeat for several. Default: all.",
+)
+@click.option(
+    "--min-score",
+    type=click.FloatRange(0, 100),
+    default=60.0,
+    show_default=True,
+    help="Pass mark: percent of a module's maximum.",
+)
+@click.option(
+    "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
+)
+def report(
+    course_root: Path, out: Path, modules: tuple[str, ...], min_score: float, lang: str
+) -> None:
+    """Write the class report of the nbgrader course in COURSE_ROOT (default: the current
+    folder if it holds nbgrader_config.py, else ./course): scores per module, item
+    difficulty and discrimination, the most confused steps and signs, self-assessment
+    before/after, group work and a page per participant."""
+    from clientlearn.trainer.report.page import flag_text, note_text, write_report
+    from clientlearn.trainer.report.statistics import class_report
+    from clientlearn.trainer.report.words import word
+
+    try:
+        result = class_report(course_root, modules, min_score=min_score, lang=lang)
+        path = write_report(result, out)
+    except ClientlearnError as err:
+        raise click.ClickException(str(err)) from None
+    for note in result.notes:
+        click.echo(note_text(note, lang), err=True)
+    if result.flags:  # also at the top of the report, and on each participant's page
+        click.echo(word(lang, "attention") + ":", err=True)
+    for flag in result.flags:
+        click.echo(f"  {flag.student} · {flag.module}: {flag_text(flag, result)}", err=True)
+    click.echo(str(path))

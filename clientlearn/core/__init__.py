@@ -1,0 +1,6 @@
+"""The foundation every other part stands on: the exception family, the uk/en
+messages, atomic files, YAML with line numbers, CSV/XLSX tables, text normalising,
+transliteration, progress and the check cache.
+
+May import: nothing of clientlearn outside ``core``.
+"""

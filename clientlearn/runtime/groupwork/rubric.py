@@ -1,0 +1,335 @@
+"""Observer rubrics: the model, the YAML files, and the check of saved observations.
+
+A rubric (``clientlearn/runtime/groupwork/rubrics/<id>.yaml``) names criteria, each with a
+descriptor for every level of the 1–4 scale, in Ukrainian and English.  An observer's answer is
+saved like any other, under ``rubric.<round>.<observed-id>``, with the value::
+
+    {"rubric": "roleplay", "round": 2, "observed": "olena-bondarenko",
+     "observed_name": "Олена Бондаренко", "group": 3, "scenario": "overdue-book",
+     "scores": {"greeting": 3, "listening": 4}, "comment": "..."}
+
+A criterion may be left unscored (an observer saw no need to set limits).  A value
+of ``null`` marks an observation the observer moved to another person or round.
+
+Plain Python: no widgets, no pandas (the form is in :mod:`.observer`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+
+from .messages import LANGS
+
+__all__ = [
+    "PREFIX",
+    "SCALE",
+    "Criterion",
+    "Observation",
+    "Rubric",
+    "RubricError",
+    "is_rubric_id",
+    "load_rubric",
+    "observation_from_record",
+    "rubric_qid",
+]
+
+SCALE = (1, 2, 3, 4)
+PREFIX = "rubric."
+RUBRICS_DIR = Path(__file__).resolve().parent / "rubrics"
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+# libyaml's loader when PyYAML has it: a tenth of the pure-Python one's time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Columns of the summary tables that hold one score per criterion id beside them.
+RESERVED = frozenset(
+    {
+        "assignment",
+        "comment",
+        "criterion",
+        "group",
+        "mean",
+        "n",
+        "n_observations",
+        "observed",
+        "observed_name",
+        "observer",
+        "round",
+        "rubric",
+        "saved_at",
+        "scenario",
+        "title",
+    }
+)
+# Reports a problem (field, message) found in a rubric file.
+Add = Callable[[str, str], None]
+
+
+class RubricError(ClientlearnError):
+    """A saved observation does not fit its rubric (a score off the scale…)."""
+
+
+def _text(value: Mapping[str, str], lang: str) -> str:
+    return value.get(lang) or value.get("uk") or ""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion: its title and a descriptor per level, per language."""
+
+    id: str
+    title: Mapping[str, str]
+    levels: Mapping[int, Mapping[str, str]]
+
+    def title_in(self, lang: str) -> str:
+        return _text(self.title, lang) or self.id
+
+    def descriptor(self, level: int, lang: str) -> str:
+        return _text(self.levels[level], lang)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    """A rubric: level names (1–4) and the criteria in the order they are shown."""
+
+    id: str
+    title: Mapping[str, str]
+    level_names: Mapping[int, Mapping[str, str]]
+    criteria: tuple[Criterion, ...]
+
+    def title_in(self, lang: str) -> str:
+        return _text(self.title, lang) or self.id
+
+    def level_name(self, level: int, lang: str) -> str:
+        return _text(self.level_names[level], lang)
+
+    def criterion(self, cid: str) -> Criterion:
+        for c in self.criteria:
+            if c.id == cid:
+                return c
+        raise KeyError(cid)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def is_rubric_id(text: str) -> bool:
+    """Whether ``text`` is a rubric id (and so never a path)."""
+    return bool(_ID.match(text))
+
+
+def rubric_path(rubric: str | os.PathLike[str]) -> Path:
+    """A rubric shipped with clientlearn (``"roleplay"``) or a YAML file path."""
+    text = os.fspath(rubric)
+    if _ID.match(text):
+        return RUBRICS_DIR / f"{text}.yaml"
+    return Path(text)
+
+
+def _lines_of(text: str) -> dict[int, int]:
+    """Line (1-based) of each item of the ``criteria`` list, by index; {} if unknown."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return {}
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "criteria" and isinstance(value.value, list):
+            return {i: item.start_mark.line + 1 for i, item in enumerate(value.value)}
+    return {}
+
+
+def _texts(value: Any, where: str, add: Add) -> dict[str, str]:
+    """``{uk, en}`` text, both non-empty; reports a problem through ``add`` otherwise."""
+    if not isinstance(value, dict):
+        add(where, "expected {uk: ..., en: ...}")
+        return {}
+    found = {str(k): str(v).strip() for k, v in value.items() if v is not None}
+    missing = [lang for lang in LANGS if not found.get(lang)]
+    if missing:
+        add(where, f"missing text in {', '.join(missing)}; every text needs uk and en")
+    return found
+
+
+def _levels(value: Any, where: str, add: Add) -> dict[int, dict[str, str]]:
+    if not isinstance(value, dict) or sorted(value) != list(SCALE):
+        keys = sorted(value, key=str) if isinstance(value, dict) else value
+        add(where, f"expected levels {', '.join(map(str, SCALE))}, found {keys!r}")
+        return {}
+    return {int(k): _texts(v, f"{where}.{k}", add) for k, v in value.items()}
+
+
+def load_rubric(rubric: str | os.PathLike[str] = "roleplay") -> Rubric:
+    """Read a rubric; an :class:`InputFileError` lists every problem in the file.
+
+    A notebook shows the same rubric in every round, so a rubric read (immutable) is
+    reused while its file's size and time are unchanged.
+    """
+    path = rubric_path(rubric)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load(rubric, path)  # reports the missing or unreadable file
+    return _load_unchanged(os.fspath(rubric), path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_unchanged(rubric: str, path: Path, mtime_ns: int, size: int) -> Rubric:
+    return _load(rubric, path)
+
+
+def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        shipped = ", ".join(sorted(p.stem for p in RUBRICS_DIR.glob("*.yaml")))
+        raise ClientlearnError(
+            f"rubric {os.fspath(rubric)!r} not found ({path}); rubrics shipped: {shipped}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise ClientlearnError(f"cannot read rubric file {path}: {err}; save it as UTF-8") from err
+    try:
+        data = yaml.load(text, Loader=_LOADER)  # _LOADER is a safe loader
+    except yaml.MarkedYAMLError as err:
+        at = err.problem_mark.line + 1 if err.problem_mark else None
+        raise InputFileError([Problem(str(path), at, "yaml", str(err.problem))]) from err
+    except yaml.YAMLError as err:
+        raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
+
+    problems: list[Problem] = []
+
+    def adder(line: int | None) -> Add:
+        return lambda field, message: problems.append(Problem(str(path), line, field, message))
+
+    add = adder(None)
+    if not isinstance(data, dict):
+        raise InputFileError([Problem(str(path), 1, "rubric", "expected a mapping: id, title…")])
+    rid = str(data.get("id", "")).strip()
+    if not _ID.match(rid):
+        add("id", f"{rid!r} is not an id; use lower-case letters, digits, - and _")
+    title = _texts(data.get("title"), "title", add)
+    level_names = _levels(data.get("levels"), "levels", add)
+    raw = data.get("criteria")
+    if not isinstance(raw, list) or not raw:
+        add("criteria", "expected a non-empty list of criteria")
+        raw = []
+    lines = _lines_of(text)
+    criteria: list[Criterion] = []
+    seen: set[str] = set()
+    for i, item in enumerate(raw):
+        add = adder(lines.get(i))
+        where = f"criteria[{i + 1}]"
+        if not isinstance(item, dict):
+            add(where, "expected {id, title, levels}")
+            continue
+        cid = str(item.get("id", "")).strip()
+        if not _ID.match(cid):
+            add(f"{where}.id", f"{cid!r} is not an id; use lower-case letters, digits, - and _")
+        elif cid in RESERVED:
+            add(f"{where}.id", f"{cid!r} names a column of the summary; choose another id")
+        elif cid in seen:
+            add(f"{where}.id", f"{cid!r} is used twice; criteria ids must differ")
+        seen.add(cid)
+        ctitle = _texts(item.get("title"), f"{where}.title", add)
+        levels = _levels(item.get("levels"), f"{where}.levels", add)
+        criteria.append(Criterion(cid, ctitle, levels))
+    if problems:
+        raise InputFileError(problems)
+    return Rubric(rid, title, level_names, tuple(criteria))
+
+
+# ---------------------------------------------------------------- saved observations
+
+
+def _safe(text: str) -> str:
+    return " ".join(text.split())
+
+
+def rubric_qid(round: int, observed: str) -> str:
+    """The answer id of an observation: ``rubric.<round>.<observed-id>``."""
+    return f"{PREFIX}{round}.{_safe(observed)}"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One checked observation (scores within the scale, criteria of the rubric)."""
+
+    qid: str
+    rubric: str
+    round: int
+    observed: str
+    observed_name: str
+    group: int | None
+    scenario: str
+    scores: Mapping[str, int]
+    comment: str
+
+
+def observation_from_record(
+    qid: str, value: Any, *, source: str, rubrics: Mapping[str, Rubric]
+) -> Observation | None:
+    """Check one saved rubric record; ``None`` for a withdrawn one (value ``null``).
+
+    ``source`` names the answers file in errors; ``rubrics`` maps ids to rubrics
+    (a record of another rubric is an error naming it).
+    """
+    if value is None:
+        return None
+    where = f"{source}: record {qid!r}"
+    if not isinstance(value, dict):
+        raise RubricError(f"{where}: expected an observation (a mapping), found {value!r:.60}")
+    rid = value.get("rubric")
+    if not isinstance(rid, str) or rid not in rubrics:
+        known = ", ".join(sorted(rubrics)) or "none"
+        raise RubricError(f"{where}: unknown rubric {rid!r} (known: {known})")
+    rubric = rubrics[rid]
+    rnd = value.get("round")
+    if isinstance(rnd, bool) or not isinstance(rnd, int) or rnd < 1:
+        raise RubricError(f"{where}: round {rnd!r} is not a round number (1, 2, 3…)")
+    observed = value.get("observed")
+    if not isinstance(observed, str) or not observed.strip():
+        raise RubricError(f"{where}: no participant observed (field 'observed' is {observed!r})")
+    group = value.get("group")
+    if group is not None and (isinstance(group, bool) or not isinstance(group, int)):
+        raise RubricError(f"{where}: group {group!r} is not a group number")
+    scores = value.get("scores", {})
+    if not isinstance(scores, dict):
+        raise RubricError(f"{where}: 'scores' is {scores!r:.60}, expected criterion: score")
+    checked: dict[str, int] = {}
+    for cid, score in scores.items():
+        if cid not in rubric.ids:
+            raise RubricError(
+                f"{where}: criterion {cid!r} is not in rubric {rubric.id!r} "
+                f"(criteria: {', '.join(rubric.ids)})"
+            )
+        if score is None:
+            continue
+        if isinstance(score, bool) or not isinstance(score, int) or score not in SCALE:
+            raise RubricError(
+                f"{where}: score {score!r} for {cid!r} is outside the scale "
+                f"{SCALE[0]}–{SCALE[-1]} (a whole number 1, 2, 3 or 4); correct it in the "
+                "file or ask the observer"
+            )
+        checked[cid] = score
+    return Observation(
+        qid=qid,
+        rubric=rubric.id,
+        round=rnd,
+        observed=_safe(observed),
+        observed_name=_safe(str(value.get("observed_name") or observed)),
+        group=group,
+        scenario=str(value.get("scenario") or ""),
+        scores=checked,
+        comment=str(value.get("comment") or ""),
+    )

@@ -1,0 +1,261 @@
+"""The trainer's journey in one command (``make demo``).
+
+Roster import → groups for day 1 and day 2 and the role-play rotation → release of
+both modules → a simulated class answering through the same answer store the
+widgets write (quizzes, self-assessments, group answers, observer rubrics) →
+collection → parallel autograde → feedback → class report → grade export →
+certificates.  Every participant's gradebook score is checked against
+clientlearn's own scoring of the same answers.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.coursefolder import Course
+from clientlearn.runtime.bank import Bank, load_bank
+
+from .authoring import placed_instruments, scored_questions
+from .groups import Person
+from .simulate import answer_folder, answer_group, answer_instrument, observe
+
+MODULES = ("module1_client_service", "module2_difficult_situations")
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_ROSTER = REPO / "course" / "sample_roster.csv"
+SCENARIOS = REPO / "course" / "roleplay_scenarios.yaml"
+GROUP_EXERCISE = "m1.strategy"
+ALGORITHM = "m1.algorithm.order"
+
+Echo = Callable[[str], None]
+
+
+@dataclass
+class DemoResult:
+    """What the demo made, for people and for tests."""
+
+    course: Path
+    scores: dict[str, dict[str, float]]
+    expected: dict[str, dict[str, float]]
+    outputs: dict[str, Path]
+
+
+def course_sources(repo: Path = REPO) -> list[Path]:
+    """The module folders of a clientlearn checkout that hold notebooks."""
+    found = [repo / m for m in MODULES if any((repo / m).glob("*.ipynb"))]
+    if len(found) != len(MODULES) or not SAMPLE_ROSTER.exists():
+        raise ClientlearnError(
+            f"the course modules and course/sample_roster.csv are not under {repo}; run "
+            "the demo from a clientlearn checkout (make demo)"
+        )
+    return found
+
+
+class _Steps:
+    """Numbered progress lines with the time each step took."""
+
+    def __init__(self, echo: Echo, total: int) -> None:
+        self.echo, self.total, self.n = echo, total, 0
+        self.started = time.monotonic()
+
+    def __call__(self, text: str) -> None:
+        self.n += 1
+        elapsed = time.monotonic() - self.started
+        self.echo(f"[{self.n:>2}/{self.total}] {elapsed:6.0f} s  {text}")
+
+
+def run_demo(
+    out: Path | None,
+    *,
+    participants: int = 20,
+    seed: int = 2014,
+    jobs: int = 2,
+    echo: Echo = print,
+) -> DemoResult:
+    """Run the whole journey in a new course folder ``out`` (default: a temporary one)."""
+    from clientlearn.core.progress import ProgressBar
+    from clientlearn.grader.autograde import autograde
+    from clientlearn.trainer.report.page import write_report
+    from clientlearn.trainer.report.statistics import class_report
+
+    from .certificates import make_certificates
+    from .export import export_results
+    from .groupcards import write_group_cards, write_schedule_html
+    from .groups import form_groups, read_roster, write_groups_csv
+    from .roster_import import import_roster
+    from .rotation import load_scenarios, rotate, write_schedule_csv
+
+    sources = course_sources()
+    root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
+    if (root / "gradebook.db").exists():
+        raise ClientlearnError(f"{root} already holds a course; choose a new folder")
+    step = _Steps(echo, 13)
+    rng = random.Random(seed)
+    course = Course.create(root)
+    log = course.root / "nbgrader.log"
+    outputs: dict[str, Path] = {"course": course.root, "nbgrader log": log}
+
+    step(f"roster: {SAMPLE_ROSTER.name} into the gradebook (official transliteration)")
+    imported = import_roster(SAMPLE_ROSTER, course.root)
+    people = read_roster(imported.roster_csv, balance="oblast")[:participants]
+    if len(people) < 6:
+        raise ClientlearnError("--participants must be at least 6 (two role-play groups)")
+
+    step("groups: day 1 in fours, day 2 in threes with new partners, role-play rotation")
+    day1 = form_groups(people, size=4, balance="oblast", seed=seed)
+    day2 = form_groups(people, size=3, balance="oblast", seed=seed, avoid=[g.ids for g in day1])
+    schedule = rotate(day2, rounds=3, scenarios=load_scenarios(SCENARIOS), seed=seed)
+    groups_dir = course.root / "groups"
+    groups_dir.mkdir()
+    write_groups_csv(day1, groups_dir / "day1-groups.csv")
+    write_group_cards(day1, groups_dir / "day1-cards.html")
+    write_groups_csv(day2, groups_dir / "day2-groups.csv")
+    write_schedule_csv(schedule, groups_dir / "roleplay-schedule.csv")
+    write_schedule_html(schedule, groups_dir / "roleplay-schedule.html")
+    outputs["group cards"] = groups_dir / "day1-cards.html"
+    outputs["role-play schedule"] = groups_dir / "roleplay-schedule.html"
+
+    step("release: nbgrader generate_assignment for both modules")
+    banks: dict[str, Bank] = {}
+    for source in sources:
+        name = course.add_source(source)
+        course.nbgrader("generate_assignment", name, "--force", log=log)
+        banks[name] = load_bank(source / "questions.yaml")
+
+    step(f"class: {len(people)} participants answer through the answer store")
+    skills = {p.id: min(0.98, max(0.3, rng.gauss(0.72, 0.16))) for p in people}
+    expected: dict[str, dict[str, float]] = {p.id: {} for p in people}
+    absent = people[-1].id  # one participant misses day 2 and hands in a blank module 2
+    for source in sources:
+        name, bank = source.name, banks[source.name]
+        notebooks = [nbformat.read(p, as_version=4) for p in sorted(source.glob("*.ipynb"))]
+        graded = [qid for nb in notebooks for qid in scored_questions(nb)]
+        instruments = [placed for nb in notebooks for placed in placed_instruments(nb)]
+        for person in people:
+            folder = course.submit_copy(person.id, name)
+            total = 0.0
+            if not (person.id == absent and name == MODULES[1]):
+                skill = skills[person.id]
+                answers = answer_folder(folder, bank, rng, skill)
+                total = sum(bank[q].score(answers[q]) for q in graded if q in answers)
+                for placed in instruments:
+                    answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
+                    total += placed.points  # every item rated: all completion points
+            expected[person.id][name] = round(total, 4)
+    steps = list(getattr(banks[MODULES[0]][ALGORITHM], "key", None) or ())
+    for group in day1:
+        secretary = group.members[0]
+        folder = course.submission_dir(secretary.id, MODULES[0])
+        answer_group(
+            folder, GROUP_EXERCISE, group.number, list(group.ids), steps, rng, skills[secretary.id]
+        )
+    for a in schedule.assignments:
+        if a.role != "observer" or a.member.id == absent:
+            continue
+        librarian = next(x.member for x in schedule.slot(a.round, a.group) if x.role == "librarian")
+        observe(
+            course.submission_dir(a.member.id, MODULES[1]),
+            round_no=a.round,
+            observed=(librarian.id, librarian.name, a.group),
+            scenario=a.scenario.id,
+            rng=rng,
+            skill=skills[librarian.id],
+        )
+
+    scores: dict[str, dict[str, float]] = {p.id: {} for p in people}
+    maxima: dict[str, float] = {}
+    for name in banks:
+        step(f"autograde {name}: {jobs} parallel workers")
+        with ProgressBar(len(people), f"        {name}") as bar:
+            result = autograde(
+                course.root,
+                name,
+                jobs=jobs,
+                progress=lambda p: bar.advance(
+                    f"{p.submission.student:<24} "
+                    + (f"{p.submission.score:.2f}" if p.submission.ok else "failed, will retry")
+                ),
+            )
+        if result.failed:
+            raise ClientlearnError(
+                f"{len(result.failed)} submission(s) of {name} failed to grade: "
+                + "; ".join(f"{f.student}: {f.reason}" for f in result.failed)
+            )
+        for s in course.scores(name):
+            scores.setdefault(s.student, {})[name] = s.score
+            maxima[name] = s.max_score
+
+    for name in banks:
+        step(f"feedback {name}: nbgrader generate_feedback (explanations, no keys)")
+        course.nbgrader("generate_feedback", name, "--force", log=log)
+    outputs["feedback"] = course.root / "feedback"
+
+    step("report: the trainer's class report")
+    outputs["report"] = write_report(class_report(course.root), course.root / "reports")
+
+    step("export: CSV and XLSX for the trainer, CSV for Moodle's gradebook")
+    exports = course.root / "exports"
+    exports.mkdir()
+    for fmt, file in (("csv", "grades.csv"), ("xlsx", "grades.xlsx"), ("moodle", "moodle.csv")):
+        export_results(course.root, exports / file, fmt)
+    outputs["grades"] = exports / "grades.xlsx"
+    outputs["moodle grades"] = exports / "moodle.csv"
+
+    step("certificates: everyone with at least 60% in each module")
+    issued = make_certificates(
+        course.root,
+        course.root / "certificates",
+        min_score=60,
+        trainer="Олена Берднікова",
+        dates="3–4 квітня 2014",
+    )
+    if issued.combined is not None:
+        outputs["certificates"] = issued.combined
+    codes = {e.id: e.code for e in issued.entries}
+
+    step("check: gradebook scores against clientlearn's own scoring")
+    mismatched = [
+        f"{student} {name}: gradebook {scores.get(student, {}).get(name)}, expected {points}"
+        for student, modules in expected.items()
+        for name, points in modules.items()
+        if abs(scores.get(student, {}).get(name, -1.0) - points) > 1e-6
+    ]
+    if mismatched:
+        raise ClientlearnError(
+            "gradebook scores differ from clientlearn's own scoring:\n" + "\n".join(mismatched)
+        )
+
+    step("done")
+    _print_summary(echo, people, scores, banks, codes, maxima)
+    echo("")
+    echo("Gradebook scores equal clientlearn's own scoring of the same answers.")
+    echo("Open:")
+    for what, path in outputs.items():
+        echo(f"  {what:<20} {path}")
+    return DemoResult(course.root, scores, expected, outputs)
+
+
+def _print_summary(
+    echo: Echo,
+    people: Sequence[Person],
+    scores: dict[str, dict[str, float]],
+    banks: dict[str, Bank],
+    codes: dict[str, str],
+    maxima: dict[str, float],
+) -> None:
+    echo("")
+    m1, m2 = (f"/{maxima.get(name, 0):g}" for name in banks)
+    header = f"{'participant':<26}{'module 1 ' + m1:>14}{'module 2 ' + m2:>14}  certificate"
+    echo(header)
+    echo("-" * len(header))
+    for person in people:
+        row = scores.get(person.id, {})
+        one, two = (row.get(name, 0.0) for name in banks)
+        echo(f"{person.id:<26}{one:>14.1f}{two:>14.1f}  {codes.get(person.id, '—')}")

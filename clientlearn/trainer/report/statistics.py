@@ -1,0 +1,445 @@
+"""The trainer's class report, as data: a small typed model built from the course.
+
+:func:`collect` (:mod:`clientlearn.trainer.report.inputs`) reads an nbgrader course root
+without changing it; :func:`build_report` turns those :class:`Inputs` (plain
+DataFrames, so a test can fabricate a class of any size without nbgrader) into a
+:class:`Report`.  Per grade cell:
+
+* **difficulty** — the share of participants with the cell's full points (and the mean
+  fraction of its points);
+* **discrimination** — the corrected item–total correlation: Pearson's r between the
+  item's fraction of points and the *rest* of the module's score (the module total minus
+  this item) over the participants who submitted the module; for a right/wrong item this
+  is the point-biserial correlation.  None with fewer than :data:`MIN_N` participants or
+  when either side does not vary; an item below :data:`FLAG_BELOW` is flagged.
+
+A written task the trainer has not graded yet (nbgrader's "needs manual grade") has
+neither: it is named by the heading above it in the lesson (``task_titles``) and
+counted as ``pending``, and its zeros count in no one's rest score.  What needs the
+trainer's attention in the submissions (a tampered notebook, a copied answers file) is
+found by :mod:`clientlearn.trainer.report.flags`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.bank import Bank
+from clientlearn.runtime.questions import Matching, Ordering, pick
+
+from .flags import Flag
+from .inputs import (
+    ANSWER_COLUMNS,
+    GRADE_COLUMNS,
+    Inputs,
+    Note,
+    collect,
+    read_answers,
+    read_gradebook,
+    score_cell,
+    task_titles,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from clientlearn.trainer.groupwork.summary import Summary as GroupSummary
+    from clientlearn.trainer.selfassess.summary import ClassSummary
+
+LANGS = ("uk", "en")
+DEFAULT_MIN_SCORE = 60.0
+FLAG_BELOW = 0.2
+MIN_N = 3
+_EPS = 1e-6  # scores are sums of floats: 60 % of 71 points must accept 42.6
+
+
+@dataclass(frozen=True)
+class ModuleStats:
+    module: str
+    title: str
+    max_score: float
+    scores: tuple[float, ...]  # one per submission, for the histogram
+    passed: int
+    mean: float
+    median: float
+
+    @property
+    def n(self) -> int:
+        return len(self.scores)
+
+    @property
+    def share_passed(self) -> float:
+        return self.passed / self.n if self.n else 0.0
+
+
+@dataclass(frozen=True)
+class ItemStats:
+    """A grade cell: a question's test cell, a self-assessment's completion (``kind``
+    "selfassess"), a written task ("task") or another cell ("cell").  ``pending``: how
+    many of the ``n`` submissions still wait for a manual grade; while any do, the item
+    has no difficulty or discrimination worth showing (its zeros are not scores yet)."""
+
+    cell: str
+    title: str
+    kind: str
+    points: float
+    n: int
+    difficulty: float
+    mean_fraction: float
+    discrimination: float | None
+    pending: int = 0
+
+    @property
+    def flagged(self) -> bool:
+        return self.discrimination is not None and self.discrimination < FLAG_BELOW
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One step (ordering) or statement (matching) and how it was placed by the ``n``
+    who answered.  ``expected``: the key position (1-based) or the key group's title;
+    ``shift``/``displacement``: mean signed/absolute distance from the key position over
+    those who placed it (negative: too early); ``common_wrong``: the most frequent wrong
+    position or group."""
+
+    text: str
+    expected: str
+    n: int
+    misplaced: int
+    left_out: int
+    common_wrong: str = ""
+    displacement: float | None = None
+    shift: float | None = None
+
+    @property
+    def share_misplaced(self) -> float:
+        return self.misplaced / self.n if self.n else 0.0
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """An ordering or matching question: its parts in key (bank) order."""
+
+    module: str
+    qid: str
+    title: str
+    kind: str
+    n: int
+    rows: tuple[Placement, ...]
+
+    @property
+    def worst(self) -> int:
+        """Index of the most often misplaced part (the first one on a tie)."""
+        return max(range(len(self.rows)), key=lambda i: (self.rows[i].misplaced, -i))
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    module: str
+    score: float | None  # None: not submitted
+    passed: bool
+
+
+@dataclass(frozen=True)
+class Lost:
+    module: str
+    title: str
+    earned: float
+    points: float
+    pending: bool  # a manually graded cell not graded yet
+
+
+@dataclass(frozen=True)
+class SelfScore:
+    """Before/after of a self-assessment asked in phases, else its headline score;
+    ``band`` is its band, or the strongest conflict mode."""
+
+    title: str
+    before: float | None = None
+    after: float | None = None
+    score: float | None = None
+    band: str = ""
+
+    @property
+    def change(self) -> float | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@dataclass(frozen=True)
+class Participant:
+    student: str
+    name: str
+    modules: tuple[ModuleResult, ...]  # in the order of Report.modules
+    lost: tuple[Lost, ...]
+    selfassess: tuple[SelfScore, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    course: str
+    lang: str
+    min_score: float
+    modules: tuple[ModuleStats, ...]
+    items: Mapping[str, tuple[ItemStats, ...]]  # per module, hardest first
+    confusions: tuple[Confusion, ...]
+    participants: tuple[Participant, ...]
+    selfassess: ClassSummary | None
+    groups: GroupSummary | None
+    notes: tuple[Note, ...]
+    flags: tuple[Flag, ...] = ()
+
+
+# ------------------------------------------------------------------ building the model
+
+_Titles = Mapping[str, tuple[str, str, int]]  # grade cell -> (title, kind, place in bank)
+
+
+def _titles(bank: Bank | None, lang: str, tasks: Mapping[str, str] | None = None) -> _Titles:
+    questions = enumerate(bank or ())
+    titles = {task: (title, "task", 1 << 29) for task, title in (tasks or {}).items()}
+    return titles | {
+        score_cell(q.id): (pick(q.title or q.text, lang), q.kind, i) for i, q in questions
+    }
+
+
+def _describe(cell: str, titles: _Titles) -> tuple[str, str, int]:
+    if cell in titles:
+        return titles[cell]
+    # authoring names an instrument's completion cell "<id>-done", a written task "<id>-task".
+    kind = {"-done": "selfassess", "-task": "task"}.get(cell[-5:], "cell")
+    return (cell if kind == "cell" else cell[:-5]), kind, 1 << 30
+
+
+def _items(grades: pd.DataFrame, titles: _Titles) -> tuple[ItemStats, ...]:
+    table = grades.pivot_table(
+        index="student", columns="cell", values="score", aggfunc="sum", fill_value=0.0
+    )
+    cells = [str(c) for c in table.columns]
+    points = grades.groupby("cell")["max_score"].max().reindex(cells).to_numpy(dtype=float)
+    waiting = grades.groupby("cell")["needs_manual"].sum().reindex(cells).to_numpy(dtype=int)
+    scores = table.to_numpy(dtype=float)
+    # A cell still waiting for manual grades counts in no one's rest score.
+    known = scores * (waiting == 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        fraction = np.where(points > 0, scores / points, 1.0)
+        rest = known.sum(axis=1, keepdims=True) - known
+        x, y = fraction - fraction.mean(axis=0), rest - rest.mean(axis=0)
+        r = (x * y).sum(axis=0) / np.sqrt((x * x).sum(axis=0) * (y * y).sum(axis=0))
+    full = (scores >= points - _EPS).mean(axis=0)
+    n = len(scores)
+    items = []
+    for j, cell in enumerate(cells):
+        title, kind, _ = _describe(cell, titles)
+        pending = int(waiting[j])
+        disc = float(r[j]) if n >= MIN_N and np.isfinite(r[j]) and not pending else None
+        mean = float(fraction[:, j].mean())
+        items.append(
+            ItemStats(cell, title, kind, float(points[j]), n, float(full[j]), mean, disc, pending)
+        )
+    # The hardest first; items still waiting for manual grades at the end.
+    return tuple(
+        sorted(
+            items, key=lambda i: (i.pending > 0, i.difficulty, _describe(i.cell, titles)[2], i.cell)
+        )
+    )
+
+
+def _ordering(module: str, q: Ordering, answers: list[Any], lang: str) -> Confusion:
+    texts = {o.id: pick(o.text, lang) for o in q.items}
+    rows = []
+    for k, step in enumerate(q.key or (), start=1):
+        placed = [a.index(step) + 1 for a in answers if step in a]
+        wrong = Counter(p for p in placed if p != k)
+        rows.append(
+            Placement(
+                texts.get(step, step), str(k), len(answers),
+                misplaced=len(answers) - len(placed) + wrong.total(),
+                left_out=len(answers) - len(placed),
+                common_wrong=str(wrong.most_common(1)[0][0]) if wrong else "",
+                displacement=float(np.mean([abs(p - k) for p in placed])) if placed else None,
+                shift=float(np.mean([p - k for p in placed])) if placed else None,
+            )
+        )  # fmt: skip
+    return Confusion(module, q.id, pick(q.title or q.text, lang), q.kind, len(answers), tuple(rows))
+
+
+def _matching(module: str, q: Matching, answers: list[Any], lang: str) -> Confusion:
+    key = dict(q.key or {})
+    bins = {b.id: pick(b.text, lang) for b in q.bins}
+    rows = []
+    for item in q.items:
+        given = [a.get(item.id) for a in answers]
+        wrong = Counter(b for b in given if b is not None and b != key.get(item.id))
+        rows.append(
+            Placement(
+                pick(item.text, lang), bins.get(key.get(item.id, ""), ""), len(answers),
+                misplaced=sum(1 for b in given if b != key.get(item.id)),
+                left_out=given.count(None),
+                common_wrong=bins.get(wrong.most_common(1)[0][0], "") if wrong else "",
+            )
+        )  # fmt: skip
+    return Confusion(module, q.id, pick(q.title or q.text, lang), q.kind, len(answers), tuple(rows))
+
+
+def _confusions(inputs: Inputs, lang: str) -> list[Confusion]:
+    given: dict[tuple[str, str], list[Any]] = {}
+    for module, qid, value in inputs.answers[["module", "qid", "value"]].itertuples(index=False):
+        given.setdefault((str(module), str(qid)), []).append(value)
+    out: list[Confusion] = []
+    for module, bank in inputs.banks.items():
+        for q in bank:
+            # An answer of the wrong shape (edited by hand) is left out, as autograde scores 0.
+            answers = [a for a in given.get((module, q.id), []) if _fits(q, a)]
+            if isinstance(q, Ordering) and q.key and answers:
+                out.append(_ordering(module, q, answers, lang))
+            elif isinstance(q, Matching) and q.key and answers:
+                out.append(_matching(module, q, answers, lang))
+    return out
+
+
+def _fits(q: Any, answer: Any) -> bool:
+    if isinstance(q, Ordering):
+        return isinstance(answer, list) and bool(answer) and all(isinstance(a, str) for a in answer)
+    return isinstance(q, Matching) and q.is_answered(answer)
+
+
+def _self_scores(summary: ClassSummary | None, lang: str) -> dict[str, list[SelfScore]]:
+    if summary is None:
+        return {}
+    dims = summary.scores[summary.scores["measure"].str.startswith("dimension:")]
+    top: dict[tuple[str, str], str] = {}
+    if not dims.empty:  # the strongest conflict mode stands for a modes instrument's score
+        best = dims.loc[dims.groupby(["student", "instrument"])["value"].idxmax()]
+        for s, i, label in best[["student", "instrument", "label"]].itertuples(index=False):
+            top[(str(s), str(i))] = str(label)
+    # One pass over the rows: a groupby per participant costs seconds in a large class.
+    found: dict[tuple[str, str], dict[str, tuple[float | None, str]]] = {}
+    table = summary.participants[["student", "instrument", "phase", "ready", "score", "band"]]
+    for student, ins_id, phase, ready, score, band in table.itertuples(index=False):
+        if ready:
+            found.setdefault((str(student), str(ins_id)), {})[str(phase)] = (_num(score), band)
+    out: dict[str, list[SelfScore]] = {}
+    for (student, ins_id), phases in sorted(found.items()):
+        ins = summary.instruments[ins_id]
+        title = pick(ins.title, lang)
+        if ins.phases:
+            first, last = (phases.get(p.id, (None, ""))[0] for p in (ins.phases[0], ins.phases[-1]))
+            entry = SelfScore(title, before=first, after=last)
+        else:
+            score, band = phases.get("", (None, ""))
+            entry = SelfScore(title, score=score, band=str(band) or top.get((student, ins_id), ""))
+        out.setdefault(student, []).append(entry)
+    return out
+
+
+def _num(value: Any) -> float | None:
+    return None if value is None or value != value else float(value)  # NaN != NaN
+
+
+def build_report(
+    inputs: Inputs, *, min_score: float = DEFAULT_MIN_SCORE, lang: str = "uk"
+) -> Report:
+    """The report model of ``inputs`` (the statistics are in the module docstring)."""
+    if lang not in LANGS:
+        raise ClientlearnError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+    if not 0 <= min_score <= 100:
+        raise ClientlearnError(f"--min-score is a percentage from 0 to 100, not {min_score:g}")
+    grades = inputs.grades
+    if grades.empty:
+        raise ClientlearnError("no graded submissions to report on: run nbgrader autograde")
+    totals = grades.groupby(["module", "student"], sort=True)[["score", "max_score"]].sum()
+    modules, items, results = [], {}, {}
+    for module in sorted(set(grades["module"])):
+        bank = inputs.banks.get(module)
+        mine = totals.loc[module]
+        top = float(mine["max_score"].max())
+        scores = {str(s): float(v) for s, v in mine["score"].items()}
+        results[module] = scores
+        passed = sum(_passes(v, top, min_score) for v in scores.values())
+        title = pick(bank.title, lang) if bank and bank.title else module
+        values = np.array(list(scores.values()))
+        mean, median = float(values.mean()), float(np.median(values))
+        modules.append(
+            ModuleStats(module, title, top, tuple(values.tolist()), passed, mean, median)
+        )
+        titles = _titles(bank, lang, inputs.tasks.get(module))
+        items[module] = _items(grades[grades["module"] == module], titles)
+    summary = None
+    if inputs.selfassess is not None and not inputs.selfassess.ratings.empty:
+        from clientlearn.trainer.selfassess.summary import summarize
+
+        summary = summarize(inputs.selfassess, lang=lang)
+    groups = inputs.groups
+    if groups is not None and groups.consensus.empty and not groups.by_criterion["n"].sum():
+        groups = None
+    people = _participants(inputs, modules, results, _self_scores(summary, lang), lang, min_score)
+    confusions = tuple(_confusions(inputs, lang))
+    return Report(
+        inputs.course, lang, min_score, tuple(modules), items, confusions, people, summary,
+        groups, inputs.notes, inputs.flags,
+    )  # fmt: skip
+
+
+def _passes(score: float, top: float, min_score: float) -> bool:
+    return score * 100 + _EPS >= min_score * top
+
+
+def _participants(
+    inputs: Inputs,
+    modules: list[ModuleStats],
+    results: Mapping[str, Mapping[str, float]],
+    selfassess: Mapping[str, list[SelfScore]],
+    lang: str,
+    min_score: float,
+) -> tuple[Participant, ...]:
+    titles = {
+        m.module: _titles(inputs.banks.get(m.module), lang, inputs.tasks.get(m.module))
+        for m in modules
+    }
+    rank = {m.module: i for i, m in enumerate(modules)}
+    grades = inputs.grades
+    short = grades[grades["score"] < grades["max_score"] - _EPS][GRADE_COLUMNS]
+    lost: dict[str, list[tuple[int, int, Lost]]] = {}
+    for student, module, cell, score, points, pending in short.itertuples(index=False):
+        title, _, place = _describe(str(cell), titles[str(module)])
+        entry = Lost(str(module), title, float(score), float(points), bool(pending))
+        lost.setdefault(str(student), []).append((rank[str(module)], place, entry))
+    students = {s for r in results.values() for s in r}
+    out = []
+    for student in sorted(students, key=lambda s: (inputs.names.get(s, s), s)):
+        own = []
+        for m in modules:
+            score = results[m.module].get(student)
+            passed = score is not None and _passes(score, m.max_score, min_score)
+            own.append(ModuleResult(m.module, score, passed))
+        mine = sorted(lost.get(student, []), key=lambda e: e[:2])
+        name = inputs.names.get(student, student)
+        own_self = tuple(selfassess.get(student, []))
+        out.append(Participant(student, name, tuple(own), tuple(e for *_, e in mine), own_self))
+    return tuple(out)
+
+
+def class_report(
+    root: str | Path,
+    modules: Sequence[str] = (),
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    lang: str = "uk",
+) -> Report:
+    """Read the course root ``root`` and build its report."""
+    return build_report(collect(root, modules, lang=lang), min_score=min_score, lang=lang)
+
+
+__all__ = [
+    "ANSWER_COLUMNS", "GRADE_COLUMNS", "Confusion", "Inputs", "ItemStats", "Lost",
+    "ModuleResult", "ModuleStats", "Note", "Participant",
+    "Placement", "Report", "SelfScore", "build_report", "class_report", "collect",
+    "read_answers", "read_gradebook", "score_cell", "task_titles",
+]  # fmt: skip

@@ -1,0 +1,248 @@
+"""Per-participant results read from the nbgrader gradebook.
+
+One definition of *passed*, used by the grade export and by the certificates:
+
+    a participant passed when, in **every** module (nbgrader assignment), their
+    score is at least ``min_score`` percent of that module's maximum
+    (default 60 %).
+
+A participant with no submission for a module has 0 points for it, so they do not
+pass unless ``min_score`` is 0.  A module's score is nbgrader's submission score
+minus its late-submission penalty, never below 0: the number nbgrader's own
+``nbgrader export`` reports.  The total and the percentage are shown for
+information; they do not decide who passed (a strong first day must not hide an
+unfinished second one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.translit import one_apostrophe
+
+DEFAULT_MIN_SCORE = 60.0
+
+# Tolerance for the pass comparison: scores are floats summed from grade cells,
+# and 60 % of 71 points must accept a score of 42.6.
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class ModuleResult:
+    """One participant's points in one module (an nbgrader assignment)."""
+
+    assignment: str
+    score: float
+    max_score: float
+    submitted: bool
+    # True while the formgrader still has manual grading to do: the score may rise.
+    needs_manual_grade: bool
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.score / self.max_score if self.max_score else 100.0
+
+    def reaches(self, min_score: float) -> bool:
+        """Whether this module's score is at least ``min_score`` percent of its maximum."""
+        return self.score * 100.0 + _EPSILON >= min_score * self.max_score
+
+
+@dataclass(frozen=True)
+class ParticipantResult:
+    """One row of the export: a participant and their points per module."""
+
+    id: str
+    first_name: str
+    last_name: str
+    email: str
+    modules: tuple[ModuleResult, ...]
+    passed: bool
+
+    @property
+    def name(self) -> str:
+        """First and last name as the gradebook holds them ("" if it holds none)."""
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def total(self) -> float:
+        return round(sum(m.score for m in self.modules), 6)
+
+    @property
+    def max_total(self) -> float:
+        return round(sum(m.max_score for m in self.modules), 6)
+
+    @property
+    def percent(self) -> float:
+        """Total as a percentage of the maximum, one decimal."""
+        return round(100.0 * self.total / self.max_total, 1) if self.max_total else 0.0
+
+
+@dataclass(frozen=True)
+class Results:
+    """Everyone's results for the chosen modules, in Ukrainian alphabetical order."""
+
+    course_id: str
+    assignments: tuple[str, ...]
+    max_scores: tuple[float, ...]
+    min_score: float
+    participants: tuple[ParticipantResult, ...]
+
+    @property
+    def passed(self) -> list[ParticipantResult]:
+        return [p for p in self.participants if p.passed]
+
+    def pending_manual(self) -> list[str]:
+        """``student/assignment`` of submissions that still need manual grading."""
+        return [
+            f"{p.id}/{m.assignment}"
+            for p in self.participants
+            for m in p.modules
+            if m.needs_manual_grade
+        ]
+
+    def warnings(self) -> list[str]:
+        """What the trainer should know before trusting these results."""
+        pending = self.pending_manual()
+        if not pending:
+            return []
+        shown = ", ".join(pending[:5])
+        if len(pending) > 5:
+            shown += f" and {len(pending) - 5} more"
+        return [
+            f"{len(pending)} submission(s) still need manual grading in the formgrader "
+            f"({shown}); their scores may rise: run this again when grading is done"
+        ]
+
+
+def module_number(assignment: str, position: int) -> int:
+    """The N of "Модуль N": from a name like ``module2_…``, else the 1-based ``position``."""
+    # By name, so that exporting module 2 alone still labels it "Модуль 2".
+    found = re.match(r"module(\d+)", assignment)
+    return int(found.group(1)) if found else position
+
+
+def check_min_score(min_score: float, option: str = "--min-score") -> float:
+    """Return ``min_score`` as a float, or raise if it is not a percentage."""
+    value = float(min_score)
+    if not 0.0 <= value <= 100.0:
+        raise ClientlearnError(
+            f"{option} must be a percentage between 0 and 100 (got {min_score:g}); "
+            f"for example {option}=60"
+        )
+    return value
+
+
+def passes(modules: Iterable[ModuleResult], min_score: float) -> bool:
+    """The pass rule: every module at or above ``min_score`` percent of its maximum."""
+    return all(m.reaches(min_score) for m in modules)
+
+
+def gradebook_path(course_root: str | Path) -> Path:
+    """The course's ``gradebook.db``; raises if there is none (opening one would create it)."""
+    root = Path(course_root)
+    path = root / "gradebook.db"
+    if not path.is_file():
+        raise ClientlearnError(
+            f"no gradebook.db in {root.resolve()}; run this in the nbgrader course folder "
+            "(or pass --course DIR) after nbgrader autograde"
+        )
+    return path
+
+
+def load_results(
+    course_root: str | Path,
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    assignments: Sequence[str] = (),
+    students: Sequence[str] = (),
+) -> Results:
+    """Read the results of the course in ``course_root`` from its gradebook."""
+    min_score = check_min_score(min_score)
+    db = gradebook_path(course_root)
+    from nbgrader.api import Gradebook
+
+    # course_id "" makes nbgrader look the course up without inserting a row:
+    # reading results must not write to the gradebook.
+    with Gradebook(f"sqlite:///{db.resolve()}", course_id="") as gb:
+        return read_results(gb, min_score=min_score, assignments=assignments, students=students)
+
+
+def read_results(
+    gradebook: Any,
+    *,
+    min_score: float = DEFAULT_MIN_SCORE,
+    assignments: Sequence[str] = (),
+    students: Sequence[str] = (),
+) -> Results:
+    """Read results from an open ``nbgrader.api.Gradebook`` (as an export plugin gets it).
+
+    ``assignments`` and ``students`` restrict the modules and participants (all
+    when empty), like ``nbgrader export --assignment/--student``.
+    """
+    from nbgrader.api import MissingEntry
+
+    min_score = check_min_score(min_score)
+    # Sorted by name, which is the course's order (module1_…, module2_…); nbgrader
+    # would order by due date, which may be unset for some and set for others.
+    found = sorted(gradebook.assignments, key=lambda a: a.name)
+    unknown = sorted(set(assignments) - {a.name for a in found})
+    if unknown:
+        raise ClientlearnError(
+            f"no assignment {', '.join(unknown)} in the gradebook (it has: "
+            f"{', '.join(a.name for a in found) or 'none'}); check --assignment"
+        )
+    chosen = [a for a in found if not assignments or a.name in assignments]
+    if not chosen:
+        raise ClientlearnError(
+            "the gradebook has no assignments yet; run nbgrader generate_assignment "
+            "and nbgrader autograde first"
+        )
+    course_ids = sorted({str(a.course_id) for a in chosen})
+    if len(course_ids) > 1:
+        raise ClientlearnError(
+            f"the assignments belong to several courses ({', '.join(course_ids)}); "
+            "choose one course's assignments with --assignment"
+        )
+    max_scores = tuple(float(a.max_score or 0.0) for a in chosen)
+
+    from .groups import name_sort_key
+
+    people = [s for s in gradebook.students if not students or s.id in students]
+    people.sort(key=lambda s: (name_sort_key(f"{s.last_name or ''} {s.first_name or ''}"), s.id))
+    rows = []
+    for student in people:
+        modules = []
+        for asg, max_score in zip(chosen, max_scores, strict=True):
+            try:
+                sub = gradebook.find_submission(asg.name, student.id)
+            except MissingEntry:
+                modules.append(ModuleResult(asg.name, 0.0, max_score, False, False))
+                continue
+            penalty = float(sub.late_submission_penalty or 0.0)
+            score = round(max(0.0, float(sub.score or 0.0) - penalty), 6)
+            modules.append(
+                ModuleResult(asg.name, score, max_score, True, bool(sub.needs_manual_grade))
+            )
+        rows.append(
+            ParticipantResult(
+                id=str(student.id),
+                # One apostrophe style, however the name reached the gradebook.
+                first_name=one_apostrophe((student.first_name or "").strip()),
+                last_name=one_apostrophe((student.last_name or "").strip()),
+                email=(student.email or "").strip(),
+                modules=tuple(modules),
+                passed=passes(modules, min_score),
+            )
+        )
+    return Results(
+        course_id=course_ids[0],
+        assignments=tuple(a.name for a in chosen),
+        max_scores=max_scores,
+        min_score=min_score,
+        participants=tuple(rows),
+    )

@@ -1,0 +1,409 @@
+"""The class roster: read as Excel exports it in Ukraine, and checked.
+
+Reading (:func:`read_sheet`, :func:`load_roster`)
+    CSV in UTF-8 (with or without BOM) or Windows-1251, comma, semicolon or tab
+    (sniffed), any line endings; or the first sheet of an ``.xlsx`` workbook.  A
+    file that is neither UTF-8 nor plausible Windows-1251 text is refused rather
+    than read as gibberish.  The header row is the first of the top rows that names
+    a name column, so a title row above it ("Список учасників") does no harm.
+    Headers are matched case-, space- and punctuation-insensitively, in Ukrainian
+    or English (see ``_SYNONYMS``).  A ``name``/``ПІБ`` column is read as «Прізвище
+    Ім’я [По батькові]»; separate columns are joined in that order.
+
+Checking
+    Every problem of the file is collected before anything is raised, as one
+    :class:`RosterError` naming file, row and column: no name, the same person
+    (name and e-mail) twice, a bad e-mail, a bad or repeated id.
+
+Ids (:func:`clientlearn.core.translit.student_id`)
+    ``surname_firstname`` by the official Ukrainian transliteration; namesakes get
+    ``_2``, ``_3``… in roster order.  An ``id`` column, where filled in, is used as
+    it is.
+
+Importing into the gradebook: :mod:`clientlearn.trainer.roster_import`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from clientlearn.core.errors import InputFileError, Problem
+from clientlearn.core.tables import Sheet, read_sheet, too_many_cells
+from clientlearn.core.translit import APOSTROPHES, student_id
+
+__all__ = [
+    "GRADEBOOK_FILE",
+    "ROSTER_COLUMNS",
+    "ROSTER_FILE",
+    "Participant",
+    "Roster",
+    "RosterError",
+    "load_roster",
+    "roster_csv_text",
+]
+
+GRADEBOOK_FILE = "gradebook.db"
+ROSTER_FILE = "roster.csv"
+ROSTER_COLUMNS = ("id", "name", "first_name", "last_name", "library", "oblast", "email")
+
+Status = Literal["new", "updated", "unchanged"]
+
+
+class RosterError(InputFileError):
+    """A roster file has problems; ``problems`` names each one's row and column."""
+
+
+# ---------------------------------------------------------------- the roster
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One person of the roster.  ``name`` is «Прізвище Ім’я [По батькові]»;
+    ``row`` is the line (CSV) or row (XLSX) the person came from."""
+
+    row: int
+    id: str
+    name: str
+    first_name: str
+    last_name: str
+    patronymic: str = ""
+    library: str = ""
+    oblast: str = ""
+    email: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A checked roster.  ``columns`` maps each recognised field (``name``,
+    ``email``…) to the header it came from; ``ignored`` lists the other columns."""
+
+    file: str
+    participants: tuple[Participant, ...]
+    columns: Mapping[str, str]
+    ignored: tuple[str, ...]
+    source: str
+    header_row: int
+
+
+# Header spellings per field, compared after _header_key (case, spaces,
+# punctuation and apostrophes removed: "E-mail" → "email", "П.І.Б." → "піб").
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": (
+        "fullname",
+        "піб",
+        "пібучасника",
+        "прізвищетаімя",
+        "прізвищеімя",
+        "прізвищеімяпобатькові",
+        "прізвищеімятапобатькові",
+    ),
+    "first_name": ("firstname", "givenname", "first"),
+    "last_name": ("lastname", "surname", "familyname", "last", "прізвище"),
+    "patronymic": ("patronymic", "middlename", "побатькові"),
+    "library": ("library", "бібліотека", "назвабібліотеки"),
+    "oblast": ("oblast", "область", "region", "регіон"),
+    "email": (
+        "email",
+        "emailaddress",
+        "mail",
+        "електроннапошта",
+        "електроннаадреса",
+        "адресаелектронноїпошти",
+        "елпошта",
+        "епошта",
+    ),
+    "id": ("id", "studentid"),
+}
+_FIELD_OF = {key: name for name, keys in _SYNONYMS.items() for key in keys}
+# "name" and "ім’я" are the whole name, unless a surname column stands next to them.
+_NAME_OR_FIRST = frozenset({"name", "імя"})
+_PERSON_FIELDS = ("name", "last_name", "first_name")
+_HEADER_SEARCH = 10  # rows looked at for the header (title rows above it are skipped)
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,127}")
+_EMAIL = re.compile(
+    r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "’"))  # the project's one style
+
+
+def _roster_problem(file: str, line: int | None, column: str, message: str) -> RosterError:
+    return RosterError([Problem(file, line, column, message)])
+
+
+def _header_key(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
+
+
+def _clean(text: str) -> str:
+    """Spaces collapsed (Alt+Enter and no-break spaces too), NFC."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _person_key(name: str) -> str:
+    # The same person typed twice: case, spacing and apostrophe style do not matter.
+    return " ".join(name.translate(_TO_APOSTROPHE).replace(",", " ").casefold().split())
+
+
+def _map_columns(cells: Sequence[str]) -> dict[int, str]:
+    """Column index → field, for the header cells that name a known field."""
+    keys = [_header_key(c) for c in cells]
+    fields = {i: _FIELD_OF[k] for i, k in enumerate(keys) if k in _FIELD_OF}
+    has_last = "last_name" in fields.values()
+    has_first = "first_name" in fields.values()
+    for i, k in enumerate(keys):
+        if k in _NAME_OR_FIRST:
+            fields[i] = "first_name" if has_last and not has_first else "name"
+    return fields
+
+
+def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
+    for index, (_, cells) in enumerate(sheet.rows[:_HEADER_SEARCH]):
+        fields = _map_columns(cells)
+        if any(f in _PERSON_FIELDS for f in fields.values()):
+            return index, fields
+    line, cells = sheet.rows[0]
+    found = ", ".join(f"'{c}'" for c in cells if c) or "none"
+    raise _roster_problem(
+        sheet.file,
+        line,
+        "header",
+        f"no column with the people's names (the columns found are: {found}); name it "
+        "'ПІБ' (or 'name'), or use two columns 'Прізвище' and 'Ім’я'",
+    )
+
+
+def _email_problem(email: str) -> str | None:
+    if _EMAIL.fullmatch(email):
+        return None
+    letter = _CYRILLIC.search(email)
+    if letter:
+        return (
+            f"'{email}' has the Cyrillic letter '{letter.group()}'; retype the address "
+            "in Latin letters"
+        )
+    if email.count("@") > 1:
+        return f"'{email}' holds more than one address; keep one address per person"
+    return (
+        f"'{email}' is not an e-mail address (like name@example.org); correct it or clear the cell"
+    )
+
+
+@dataclass
+class _Row:
+    line: int
+    values: dict[str, str]
+    extra: dict[str, str]
+
+
+def _rows(
+    sheet: Sheet, start: int, header: Sequence[str], fields: Mapping[int, str]
+) -> tuple[list[_Row], list[str], list[Problem]]:
+    """The people's rows below the header, with unnamed columns that hold data."""
+    rows: list[_Row] = []
+    unnamed: dict[int, str] = {}
+    problems: list[Problem] = []
+    for line, cells in sheet.rows[start:]:
+        if sheet.delimiter and any(cells[len(header) :]):
+            problems.append(too_many_cells(sheet.file, line, len(cells), len(header), sheet))
+            continue
+        values = {f: _clean(cells[i]) for i, f in fields.items() if i < len(cells)}
+        extra: dict[str, str] = {}
+        for i, cell in enumerate(cells):
+            if i in fields or not cell:
+                continue
+            if i < len(header) and header[i]:
+                extra[header[i]] = cell
+            else:
+                unnamed.setdefault(i, f"column {i + 1} (no header)")
+        if any(values.values()):  # a row with only a number in "№" is not a person
+            rows.append(_Row(line, values, extra))
+    return rows, [unnamed[i] for i in sorted(unnamed)], problems
+
+
+def _split_name(full: str) -> tuple[str, str, str]:
+    # «Прізвище Ім’я По батькові», the order of Ukrainian lists and documents.
+    parts = re.split(r"[\s,]+", full.strip(" ,"))
+    return parts[0], parts[1] if len(parts) > 1 else "", " ".join(parts[2:])
+
+
+def load_roster(path: Path | str) -> Roster:
+    """Read and check a roster (CSV or XLSX); raise :class:`RosterError` listing
+    every problem, or :class:`ClientlearnError` for an unreadable or empty file."""
+    path = Path(path)
+    sheet = read_sheet(path, what="roster")
+    file = str(path)
+    if not sheet.rows:
+        raise _roster_problem(
+            file,
+            None,
+            "file",
+            "the roster is empty; it needs a header row (ПІБ, бібліотека, область, e-mail) "
+            "and one row per person",
+        )
+    start, fields = _find_header(sheet)
+    header_line, header = sheet.rows[start]
+    problems: list[Problem] = []
+    columns: dict[str, str] = {}
+    for i, f in fields.items():
+        if f in columns:
+            problems.append(
+                Problem(
+                    file,
+                    header_line,
+                    header[i],
+                    f"columns '{columns[f]}' and '{header[i]}' both hold the {f.replace('_', ' ')}"
+                    "; rename or delete one",
+                )
+            )
+        else:
+            columns[f] = header[i]
+    rows, unnamed, row_problems = _rows(sheet, start + 1, header, fields)
+    problems += row_problems
+    ignored = tuple(h for i, h in enumerate(header) if h and i not in fields) + tuple(unnamed)
+    name_column = columns.get("name") or columns.get("last_name") or columns["first_name"]
+
+    people: list[tuple[_Row, str, str, str, str]] = []  # row, name, last, first, patronymic
+    for row in rows:
+        v = row.values
+        last, first, patronymic = _split_name(v["name"]) if v.get("name") else ("", "", "")
+        if "last_name" in columns or "first_name" in columns:
+            last, first = v.get("last_name", last) or last, v.get("first_name", first) or first
+        patronymic = v.get("patronymic") or patronymic
+        name = v.get("name") or " ".join(p for p in (last, first, patronymic) if p)
+        name, last, first, patronymic = (
+            s.translate(_TO_APOSTROPHE) for s in (name, last, first, patronymic)
+        )
+        if not name:
+            problems.append(
+                Problem(file, row.line, name_column, "no name; fill it in or delete the row")
+            )
+            continue
+        email = v.get("email", "")
+        if email and (bad := _email_problem(email)):
+            problems.append(Problem(file, row.line, columns["email"], bad))
+        given = v.get("id", "")
+        if given and not _ID.fullmatch(given):
+            problems.append(
+                Problem(
+                    file,
+                    row.line,
+                    columns["id"],
+                    f"'{given}' cannot be an nbgrader id; use Latin letters, digits and _ . - @ "
+                    "only, or clear the cell to have one made from the name",
+                )
+            )
+        people.append((row, name, last, first, patronymic))
+
+    # The same person twice: same name and same e-mail (both rows named).
+    first_row: dict[tuple[str, str], int] = {}
+    for row, name, *_ in people:
+        key = (_person_key(name), row.values.get("email", "").casefold())
+        if key in first_row:
+            problems.append(
+                Problem(
+                    file,
+                    row.line,
+                    name_column,
+                    f"'{name}' is in rows {first_row[key]} and {row.line} with the same e-mail; "
+                    "delete one of the two rows",
+                )
+            )
+        first_row.setdefault(key, row.line)
+
+    ids = _assign_ids(file, people, columns, problems)
+    if problems:
+        raise RosterError(problems)
+    if not people:
+        raise _roster_problem(
+            file,
+            header_line,
+            "file",
+            f"the roster has a header (row {header_line}) but no people; add one row per person",
+        )
+    participants = tuple(
+        Participant(
+            row=row.line,
+            id=pid,
+            name=name,
+            first_name=first,
+            last_name=last,
+            patronymic=patronymic,
+            library=row.values.get("library", ""),
+            oblast=row.values.get("oblast", ""),
+            email=row.values.get("email", ""),
+            extra=row.extra,
+        )
+        for (row, name, last, first, patronymic), pid in zip(people, ids, strict=True)
+    )
+    return Roster(file, participants, columns, ignored, sheet.source, header_line)
+
+
+def _assign_ids(
+    file: str,
+    people: Sequence[tuple[_Row, str, str, str, str]],
+    columns: Mapping[str, str],
+    problems: list[Problem],
+) -> list[str]:
+    """Given ids as they are (unique); the others ``surname_firstname``, with
+    ``_2``, ``_3``… for namesakes in roster order, never taking a given id."""
+    taken: dict[str, int] = {}
+    for row, *_ in people:
+        given = row.values.get("id", "")
+        if not given:
+            continue
+        if given.casefold() in taken:
+            problems.append(
+                Problem(
+                    file,
+                    row.line,
+                    columns["id"],
+                    f"id '{given}' is also in row {taken[given.casefold()]}; ids must be unique",
+                )
+            )
+        taken.setdefault(given.casefold(), row.line)
+    ids: list[str] = []
+    for row, name, last, first, _ in people:
+        given = row.values.get("id", "")
+        if given:
+            ids.append(given)
+            continue
+        base = student_id(last, first)
+        if not base:
+            problems.append(
+                Problem(
+                    file,
+                    row.line,
+                    columns.get("name") or columns.get("last_name") or columns["first_name"],
+                    f"cannot make a Latin id from '{name}'; add an 'id' column and give this "
+                    "person an id of Latin letters, digits and _",
+                )
+            )
+            ids.append("")
+            continue
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}_{n}", n + 1
+        taken[candidate] = row.line
+        ids.append(candidate)
+    return ids
+
+
+def roster_csv_text(participants: Sequence[Participant]) -> str:
+    """The ``roster.csv`` the other tools read (columns :data:`ROSTER_COLUMNS`)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ROSTER_COLUMNS)
+    for p in participants:
+        writer.writerow([getattr(p, column) for column in ROSTER_COLUMNS])
+    return out.getvalue()

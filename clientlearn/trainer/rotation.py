@@ -1,0 +1,320 @@
+"""Role-play rotation for Module 2: who plays which role in which scenario.
+
+Roles: every role except ``observer`` is a *main* role (by default the
+librarian and the patron); members without a main role in a round observe.
+
+How members get roles: the members of a group of size ``s`` are shuffled with
+the seed, and main role ``k`` of ``m`` goes in round ``r`` to member
+``(r + k*s//m) mod s``.  Over ``s`` rounds everyone plays every main role exactly
+once; with fewer rounds each role still goes to a different member every round
+and, as the starting offsets are spread evenly, main roles are shared out as
+evenly as the rounds allow; beyond ``s`` rounds the cycle repeats.
+
+How groups get scenarios: group ``g`` of ``G`` plays scenario ``(g*S//G + r) mod S``
+in round ``r``.  A group walks the list in file order from its own start, so it
+never repeats a scenario while ``rounds <= S``; the starts are spread evenly, so
+groups play different scenarios in a round when ``S >= G`` and overall use counts
+differ by at most one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.files import write_text_atomic
+
+from .groups import Group, Person, read_csv_rows
+
+__all__ = [
+    "DEFAULT_ROLES",
+    "OBSERVER",
+    "Assignment",
+    "RotationError",
+    "Scenario",
+    "Schedule",
+    "load_scenarios",
+    "rotate",
+    "write_schedule_csv",
+]
+
+OBSERVER = "observer"
+DEFAULT_ROLES = ("librarian", "patron", OBSERVER)
+
+
+class RotationError(ClientlearnError):
+    """The rotation asked for cannot be made (too few scenarios, tiny group…)."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A role-play scenario: an id and its title per language (``uk``, ``en``)."""
+
+    id: str
+    title: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``, else the Ukrainian one, else the id."""
+        return self.title.get(lang) or self.title.get("uk") or self.id
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One member's role in one round."""
+
+    round: int
+    group: int
+    scenario: Scenario
+    member: Person
+    role: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The whole rotation; ``assignments`` are ordered by round, group, member."""
+
+    roles: tuple[str, ...]
+    rounds: int
+    groups: tuple[Group, ...]
+    assignments: tuple[Assignment, ...]
+
+    def slot(self, round: int, group: int) -> list[Assignment]:
+        """Everyone's role in ``group`` during ``round`` (both counted from 1)."""
+        return [a for a in self.assignments if a.round == round and a.group == group]
+
+    def scenario_for(self, round: int, group: int) -> Scenario:
+        return self.slot(round, group)[0].scenario
+
+    @property
+    def main_roles(self) -> tuple[str, ...]:
+        return tuple(r for r in self.roles if r != OBSERVER)
+
+
+def _check_roles(roles: Sequence[str]) -> tuple[str, ...]:
+    cleaned = tuple(r.strip() for r in roles)
+    if any(not r for r in cleaned):
+        raise RotationError(
+            f"empty role name in {list(roles)}; list roles like librarian,patron,observer"
+        )
+    dupes = sorted({r for r in cleaned if cleaned.count(r) > 1})
+    if dupes:
+        raise RotationError(f"role {dupes[0]!r} is listed twice; list each role once")
+    if all(r == OBSERVER for r in cleaned):
+        raise RotationError(
+            "give at least one role besides observer, e.g. librarian,patron,observer"
+        )
+    return cleaned
+
+
+def rotate(
+    groups: Sequence[Group],
+    roles: Sequence[str] = DEFAULT_ROLES,
+    *,
+    rounds: int,
+    scenarios: Sequence[Scenario | str],
+    seed: int = 0,
+) -> Schedule:
+    """Assign roles and scenarios for ``rounds`` rounds (see the module docstring)."""
+    roles = _check_roles(roles)
+    main = [r for r in roles if r != OBSERVER]
+    scens = [s if isinstance(s, Scenario) else Scenario(str(s)) for s in scenarios]
+    if not groups:
+        raise RotationError("there are no groups; form groups first (clientlearn groups form)")
+    if rounds < 1:
+        raise RotationError(f"rounds must be at least 1, got {rounds}")
+    ids = [s.id for s in scens]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise RotationError(f"scenario {dupes[0]!r} is listed twice; give each scenario once")
+    if rounds > len(scens):
+        raise RotationError(
+            f"{rounds} rounds need at least {rounds} different scenarios so that no group plays "
+            f"one twice, but there are {len(scens)}; add {rounds - len(scens)} more "
+            f"or use at most {len(scens)} rounds"
+        )
+    numbers = [g.number for g in groups]
+    seen: dict[str, int] = {}
+    for g in groups:
+        if numbers.count(g.number) > 1:
+            raise RotationError(
+                f"group number {g.number} is used twice; number the groups 1, 2, 3…"
+            )
+        if len(g) < len(main):
+            raise RotationError(
+                f"group {g.number} has {len(g)} member(s) but the roles {', '.join(main)} "
+                f"need {len(main)} players; merge it with another group or use fewer roles"
+            )
+        for p in g.members:
+            if p.id in seen:
+                raise RotationError(f"'{p.id}' is in group {seen[p.id]} and in group {g.number}")
+            seen[p.id] = g.number
+
+    rng = random.Random(seed)
+    n_groups, n_scen, m = len(groups), len(scens), len(main)
+    rows: list[Assignment] = []
+    plan: list[tuple[Group, list[Person], list[int], int]] = []
+    for gi, g in enumerate(groups):
+        order = list(g.members)
+        rng.shuffle(order)  # who starts as librarian is drawn, not alphabetical
+        s = len(order)
+        plan.append((g, order, [k * s // m for k in range(m)], gi * n_scen // n_groups))
+    for r in range(rounds):
+        for g, order, offsets, start in plan:
+            scenario = scens[(start + r) % n_scen]
+            s = len(order)
+            cast = {(r + off) % s: role for off, role in zip(offsets, main, strict=True)}
+            for pos, member in enumerate(order):
+                rows.append(Assignment(r + 1, g.number, scenario, member, cast.get(pos, OBSERVER)))
+    return Schedule(roles, rounds, tuple(groups), tuple(rows))
+
+
+def write_schedule_csv(schedule: Schedule, path: Path | str) -> None:
+    """Write round, group, scenario, member, role, member_id (UTF-8 with BOM), atomically."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["round", "group", "scenario", "member", "role", "member_id"])
+    for a in schedule.assignments:
+        writer.writerow([a.round, a.group, a.scenario.id, a.member.name, a.role, a.member.id])
+    write_text_atomic(path, out.getvalue(), encoding="utf-8-sig")
+
+
+# ---------------------------------------------------------------- scenarios file
+
+
+def _title(value: Any) -> dict[str, str] | None:
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return {"uk": value}
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items() if v is not None}
+    return None
+
+
+def _scenarios_from_yaml(path: Path, text: str) -> list[tuple[int | None, Any]]:
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else None
+        raise InputFileError(
+            [
+                Problem(
+                    str(path), line, "yaml", f"{err.problem or 'not valid YAML'}; check indentation"
+                )
+            ]
+        ) from err
+    except yaml.YAMLError as err:
+        raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
+    items, seq = data, node
+    if isinstance(data, dict):
+        items = data.get("scenarios")
+        seq = next(
+            (v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == "scenarios"),
+            None,
+        )
+    if not isinstance(items, list):
+        raise InputFileError(
+            [
+                Problem(
+                    str(path),
+                    1,
+                    "scenarios",
+                    "expected a list: 'scenarios: [{id: ..., title: {uk: ..., en: ...}}]'",
+                )
+            ]
+        )
+    lines: list[int | None] = [c.start_mark.line + 1 for c in getattr(seq, "value", [])]
+    if len(lines) != len(items):
+        lines = [None] * len(items)
+    return list(zip(lines, items, strict=True))
+
+
+def load_scenarios(path: Path | str) -> list[Scenario]:
+    """Read scenarios from YAML (``scenarios: [{id, title: {uk, en}}]``, titles may be
+    plain strings) or CSV (columns ``id``, ``title_uk`` or ``title``, ``title_en``)."""
+    path = Path(path)
+    entries: list[tuple[int | None, Any]]
+    if path.suffix.lower() == ".csv":
+        columns, rows = read_csv_rows(path, what="scenarios")
+        if "id" not in columns:
+            raise InputFileError(
+                [Problem(str(path), 1, "header", f"no 'id' column (columns: {', '.join(columns)})")]
+            )
+        entries = [
+            (
+                line,
+                {
+                    "id": row["id"],
+                    "title": {
+                        k: v
+                        for k, v in (
+                            ("uk", row.get("title_uk") or row.get("title", "")),
+                            ("en", row.get("title_en", "")),
+                        )
+                        if v
+                    },
+                },
+            )
+            for line, row in rows
+        ]
+    else:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ClientlearnError(f"scenarios file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise ClientlearnError(
+                f"cannot read scenarios file {path}: {err}; save it as UTF-8"
+            ) from err
+        entries = _scenarios_from_yaml(path, text)
+
+    problems: list[Problem] = []
+    scenarios: list[Scenario] = []
+    first: dict[str, int | None] = {}
+    for number, (line, item) in enumerate(entries, start=1):
+        if isinstance(item, str | int):
+            item = {"id": item}
+        raw_id = item.get("id") if isinstance(item, dict) else None
+        sid = "" if raw_id is None else str(raw_id).strip()
+        title = _title(item.get("title")) if isinstance(item, dict) else None
+        where = f"scenario {number}"
+        if not sid:
+            problems.append(
+                Problem(str(path), line, "id", f"{where} has no id; give it a short id")
+            )
+        elif title is None:
+            problems.append(
+                Problem(
+                    str(path), line, "title", f"{where}: title must be text or {{uk: ..., en: ...}}"
+                )
+            )
+        elif sid in first:
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    "id",
+                    f"'{sid}' is a duplicate of the {_where_of(first[sid])}; ids must differ",
+                )
+            )
+        else:
+            first[sid] = line
+            scenarios.append(Scenario(sid, title))
+    if problems:
+        raise InputFileError(problems)
+    if not scenarios:
+        raise ClientlearnError(f"{path}: no scenarios; add at least one")
+    return scenarios
+
+
+def _where_of(line: int | None) -> str:
+    return f"one on line {line}" if line is not None else "earlier one"

@@ -1,0 +1,217 @@
+"""Simulated participants: answers a class might give, for demos and tests.
+
+Answers are written through the same :class:`~clientlearn.runtime.store.AnswerStore` the
+widgets use, so a simulated submission is graded exactly like a real one.
+Everything is deterministic for a given random generator.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+
+from clientlearn.runtime.bank import Bank
+from clientlearn.runtime.questions import (
+    Answer,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Question,
+    Rating,
+    Scenario,
+    ShortText,
+    SingleChoice,
+    TrueFalse,
+)
+from clientlearn.runtime.store import AnswerStore
+
+
+def best_path(q: Scenario, start: str | None = None) -> list[str]:
+    """The shortest path of choices from ``start`` (default: the scenario's start)
+    to the best-scored ending reachable from there."""
+    origin = start or q.start
+    paths: dict[str, list[str]] = {origin: []}
+    queue: deque[str] = deque([origin])
+    while queue:
+        at = queue.popleft()
+        node = q.nodes.get(at)
+        for choice in node.choices if node else ():
+            if choice.next not in paths:
+                paths[choice.next] = [*paths[at], choice.id]
+                queue.append(choice.next)
+    reachable = [e for e in q.endings.values() if e.id in paths]
+    if not reachable:
+        return []
+    best = max(reachable, key=lambda e: e.score or 0.0)
+    return paths[best.id]
+
+
+def right_answer(q: Question) -> Answer:
+    """The answer that earns all the points (a rating gets the scale's middle)."""
+    if isinstance(q, MultipleChoice) and q.key is not None:
+        return [o.id for o in q.options if o.id in q.key]
+    if isinstance(q, Ordering) and q.key is not None:
+        return list(q.key)
+    if isinstance(q, Matching) and q.key is not None:
+        return dict(q.key)
+    if isinstance(q, ShortText) and q.key:
+        return q.key[0]
+    if isinstance(q, Numeric) and q.key is not None:
+        return f"{q.key:g}".replace(".", ",")
+    if isinstance(q, Rating):
+        return (q.scale_min + q.scale_max) // 2
+    if isinstance(q, Scenario):
+        return best_path(q)
+    return getattr(q, "key", None)
+
+
+def simulated_answer(q: Question, rng: random.Random, skill: float) -> Answer:
+    """A plausible answer from a participant who gets things right with
+    probability ``skill`` (0..1); None for a question left unanswered."""
+    if rng.random() < 0.05 * (1 - skill):
+        return None
+    right = right_answer(q)
+    if isinstance(q, SingleChoice):
+        others = [o.id for o in q.options if o.id != right]
+        return right if rng.random() < skill else rng.choice(others)
+    if isinstance(q, TrueFalse):
+        return right if rng.random() < skill else not right
+    if isinstance(q, MultipleChoice):
+        key = set(right)
+        return [
+            o.id
+            for o in q.options
+            if (o.id in key and rng.random() < skill)
+            or (o.id not in key and rng.random() < (1 - skill) / 2)
+        ]
+    if isinstance(q, Ordering):
+        order = list(right)
+        for _ in range(round((1 - skill) * len(order))):
+            i = rng.randrange(len(order) - 1)
+            order[i], order[i + 1] = order[i + 1], order[i]
+        return order
+    if isinstance(q, Matching):
+        bins = [b.id for b in q.bins]
+        return {
+            item: b if rng.random() < skill else rng.choice([x for x in bins if x != b] or bins)
+            for item, b in right.items()
+        }
+    if isinstance(q, ShortText | Numeric):
+        return right if rng.random() < skill else "не знаю" if isinstance(q, ShortText) else "0"
+    if isinstance(q, Rating):
+        return rng.randint(q.scale_min, q.scale_max)
+    if isinstance(q, Scenario):
+        path: list[str] = []
+        at = q.start
+        while at in q.nodes:
+            node = q.nodes[at]
+            good = best_path(q, at)
+            choice = (
+                node.choices[0] if not good else next(c for c in node.choices if c.id == good[0])
+            )
+            if rng.random() >= skill:
+                choice = rng.choice(node.choices)
+            path.append(choice.id)
+            at = choice.next
+            if len(path) > 50:  # a scenario with a loop: stop like a tired participant
+                break
+        return path
+    return right
+
+
+def answer_folder(
+    folder: Path, bank: Bank, rng: random.Random, skill: float, qids: Iterable[str] | None = None
+) -> dict[str, Answer]:
+    """Write a simulated participant's answers into ``folder``; returns them."""
+    store = AnswerStore(folder)
+    given: dict[str, Answer] = {}
+    for qid in qids if qids is not None else bank.questions:
+        value = simulated_answer(bank[qid], rng, skill)
+        if value is not None:
+            store.save(qid, value, bank=bank.id)
+            given[qid] = value
+    return given
+
+
+def answer_instrument(
+    folder: Path, instrument: str, phase: str | None, rng: random.Random, skill: float
+) -> dict[str, int]:
+    """A simulated participant's ratings of every item of a self-assessment.
+
+    Confidence grows over the course with the participant's skill; other ratings
+    scatter around the middle of the scale.
+    """
+    from clientlearn.runtime.selfassess.instruments import load_instrument, record_tag
+
+    ins = load_instrument(instrument)
+    low, high = ins.scale.min, ins.scale.max
+    if phase == "after":
+        low = min(high, low + round(skill * (high - low) / 2))
+    elif phase == "before":
+        high = max(low, high - round(skill * (high - low) / 2))
+    ratings = {item.id: rng.randint(low, high) for item in ins.items}
+    AnswerStore(folder).save(ins.record_id(phase), ratings, bank=record_tag(ins))
+    return ratings
+
+
+def answer_group(
+    folder: Path,
+    exercise: str,
+    group: int,
+    members: list[str],
+    steps: list[str],
+    rng: random.Random,
+    skill: float,
+) -> None:
+    """The group answer form as a group's secretary fills it in: the strategy's parts
+    and an order of the service-algorithm steps (a skilled group swaps fewer steps)."""
+    order = list(steps)
+    for _ in range(round((1 - skill) * len(order))):
+        i = rng.randrange(len(order) - 1)
+        order[i], order[i + 1] = order[i + 1], order[i]
+    text = {
+        "clients": "Читачі-пенсіонери, учні, внутрішні клієнти — колеги з відділів.",
+        "needs": "Зручний час, зрозуміла мова, швидка відповідь на запит.",
+        "promises": "Консультація телефоном щодня; відповідь на запит за 48 годин.",
+        "feedback": "Коротке опитування щомісяця, нарада з працівниками передньої лінії.",
+    }
+    value = {"group": group, "members": members, "text": text, "order": order}
+    AnswerStore(folder).save(f"group.{exercise}", value)
+
+
+def observe(
+    folder: Path,
+    *,
+    round_no: int,
+    observed: tuple[str, str, int],
+    scenario: str,
+    rng: random.Random,
+    skill: float,
+    rubric: str = "roleplay",
+) -> None:
+    """An observer's rubric for one role-play round: 1–4 per criterion, where the
+    observed librarian's skill shifts the scores up."""
+    from clientlearn.runtime.groupwork.rubric import load_rubric, rubric_qid
+
+    loaded = load_rubric(rubric)
+    pid, name, group = observed
+    scores = {c: max(1, min(4, round_half(1 + 3 * skill + rng.uniform(-1, 1)))) for c in loaded.ids}
+    value = {
+        "rubric": loaded.id,
+        "round": round_no,
+        "observed": pid,
+        "observed_name": name,
+        "group": group,
+        "scenario": scenario,
+        "scores": scores,
+        "comment": "Уважно вислухала, запропонувала два варіанти.",
+    }
+    AnswerStore(folder).save(rubric_qid(round_no, pid), value)
+
+
+def round_half(value: float) -> int:
+    """Round half up (Python's round() rounds half to even)."""
+    return int(value + 0.5)
