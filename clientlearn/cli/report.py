@@ -13,8 +13,9 @@ from pathlib import Path
 
 import click
 
-from clientlearn.cli import courseroot
 from clientlearn.core.errors import ClientlearnError
+
+from . import courseroot
 
 __all__ = ["report"]
 

@@ -1,0 +1,143 @@
+"""The ``clientlearn`` command: a thin layer over the library.
+
+Every ClientlearnError becomes a message on stderr and a non-zero exit, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from clientlearn.core.errors import ClientlearnError, InputFileError
+
+from .autograde import autograde
+from .groups import groups
+from .handbook import handbook
+from .report import report
+from .results import certificates, export
+from .roster import roster
+from .selfassess import selfassess
+
+
+class _Group(click.Group):
+    """Turns the library's errors into click's clean exit."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except InputFileError as err:
+            for problem in err.problems:
+                click.echo(str(problem), err=True)
+            raise SystemExit(1) from None
+        except ClientlearnError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="clientlearn")
+def cli() -> None:
+    """Interactive, self-saving quizzes for Jupyter, graded inside nbgrader."""
+
+
+@cli.group()
+def bank() -> None:
+    """Check and publish question banks."""
+
+
+@bank.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def bank_check(files: tuple[Path, ...]) -> None:
+    """Check question banks; print FILE:LINE: FIELD: message per problem."""
+    from clientlearn.runtime.bank import check_bank
+
+    problems = [p for f in files for p in check_bank(f)]
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        raise SystemExit(1)
+    click.echo(f"{len(files)} bank(s) OK", err=True)
+
+
+@bank.command("publish")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+def bank_publish(file: Path) -> None:
+    """Print the participants' copy of a bank (graded keys removed)."""
+    from clientlearn.runtime.bank import public_yaml
+
+    click.echo(public_yaml(file.read_text(encoding="utf-8"), str(file)), nl=False)
+
+
+@cli.group()
+def notebook() -> None:
+    """Build notebooks from lessons."""
+
+
+@notebook.command("build")
+@click.argument("lesson", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--bank", "bank_path", required=True, type=click.Path(path_type=Path, exists=True))
+@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
+def notebook_build(lesson: Path, bank_path: Path, out: Path) -> None:
+    """Build an nbgrader-ready notebook OUT from a LESSON (Markdown with {{ ask ID }})."""
+    from clientlearn.trainer.authoring import build_notebook_file
+
+    build_notebook_file(lesson, bank_path, out)
+    click.echo(f"wrote {out}")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the demo course (default: a new temporary folder).",
+)
+@click.option("--participants", default=20, show_default=True, help="Simulated participants.")
+@click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
+@click.option("--jobs", default=2, show_default=True, help="Parallel autograde workers.")
+def demo(out: Path | None, participants: int, seed: int, jobs: int) -> None:
+    """The trainer's journey on a simulated class: roster, groups, release, answers,
+    parallel autograde, feedback, report, export, certificates."""
+    from clientlearn.trainer.demo import run_demo
+
+    run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo)
+
+
+cli.add_command(groups)
+cli.add_command(selfassess)
+cli.add_command(handbook)
+cli.add_command(roster)
+cli.add_command(export)
+cli.add_command(certificates)
+cli.add_command(report)
+cli.add_command(autograde)
+
+
+def _utf8_output() -> None:
+    """Write UTF-8 where the locale says ASCII.
+
+    Under ``LC_ALL=C`` or no locale at all (a Docker image, a cron job, ssh into a bare
+    server) Python's stdout and stderr are ASCII, and click would print every Cyrillic
+    letter of a message or a file name as '?'.  The terminal a trainer reads them in is
+    nearly always UTF-8 all the same, so UTF-8 it is; a file name that reached us as
+    undecodable bytes (surrogateescape) is written back as those very bytes.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "Ґ’".encode(stream.encoding or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+        except AttributeError:  # replaced by something without an encoding
+            continue
+
+
+def main() -> None:
+    _utf8_output()
+    cli(prog_name="clientlearn")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,139 @@
+"""The parallel autograde of one assignment: checks, the run, renamed notebooks."""
+
+from __future__ import annotations
+
+import glob
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from clientlearn.core.errors import ClientlearnError
+
+from .pool import Pool
+from .results import AutogradeResult, Progress
+
+
+def _check_known_students(
+    root: Path, assignment: str, wanted: Sequence[str] | None, *, new_students: bool
+) -> None:
+    """Refuse submission folders of people who are not on the imported roster.
+
+    nbgrader would quietly add such a folder (often a typo in a folder name) to the
+    gradebook as a new student; the trainer should decide that."""
+    roster = root / "roster.csv"
+    if new_students or not roster.is_file():
+        return
+    import csv
+
+    try:
+        with roster.open(encoding="utf-8-sig", newline="") as fh:
+            known = {row.get("id", "").strip() for row in csv.DictReader(fh)}
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise ClientlearnError(f"cannot read {roster}: {err}; import the roster again") from None
+    folders = sorted(
+        p.parent.name for p in (root / "submitted").glob(f"*/{glob.escape(assignment)}")
+    )
+    unknown = [f for f in folders if f not in known and (wanted is None or f in wanted)]
+    if unknown:
+        raise ClientlearnError(
+            f"submitted/ holds {', '.join(unknown)} for {assignment}, who are not in "
+            f"{roster.name}; rename the folder to the participant's id, import them with "
+            "`clientlearn roster import`, or grade them anyway with --new-students "
+            "(nothing was graded)"
+        )
+
+
+def default_jobs() -> int:
+    """Worker processes to use by default: the CPUs this process may run on, at most 4
+    (each worker also runs a kernel, and the SQLite gradebook has one writer at a time)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, 4))
+
+
+def autograde(
+    course_root: str | os.PathLike[str],
+    assignment: str,
+    *,
+    jobs: int = 2,
+    students: Sequence[str] | None = None,
+    force: bool = True,
+    progress: Callable[[Progress], None] | None = None,
+    new_students: bool = False,
+) -> AutogradeResult:
+    """Grade every submission of ``assignment`` (or only ``students``) in ``jobs`` processes.
+
+    The gradebook and ``autograded/`` end up as after ``nbgrader autograde ASSIGNMENT
+    --force`` in ``course_root`` (``force=False``: as without ``--force``).  A submission
+    that fails is listed in the result's ``failed``; the others are graded all the same.
+    Raises :class:`ClientlearnError` when nothing can be graded: not a course root, the
+    assignment not in the gradebook, no submissions, an unknown student.  Once the class
+    roster is imported (``roster.csv`` in the course root), a submission folder whose name
+    is not a roster id is refused before anything is graded, unless ``new_students``.
+    """
+    started = time.monotonic()
+    root = Path(course_root).resolve()
+    if not (root / "nbgrader_config.py").is_file():
+        raise ClientlearnError(
+            f"{root} is not an nbgrader course root (no nbgrader_config.py there); "
+            "pass the folder that holds nbgrader_config.py, gradebook.db and submitted/"
+        )
+    if not assignment.strip() or any(ch in assignment for ch in "*?[]/\\"):
+        raise ClientlearnError(
+            f"{assignment!r} is not an assignment name; pass the name of a folder in "
+            f"{root / 'source'} (for example module1_client_service)"
+        )
+    if jobs < 1:
+        raise ClientlearnError(f"jobs must be at least 1, not {jobs}")
+    wanted = sorted(set(students)) if students is not None else None
+    if wanted is not None and not wanted:
+        raise ClientlearnError("the list of students to grade is empty; name at least one")
+    _check_known_students(root, assignment, wanted, new_students=new_students)
+    renamed = _restore_renamed(root, assignment, wanted)
+    workers = min(jobs, len(wanted)) if wanted else jobs
+    with Pool(root, assignment, force=force, size=workers) as pool:
+        plan = pool.prepare(wanted)
+        results = pool.grade(plan, progress, started)
+        # A kernel that dies while starting on a busy laptop fails a submission that
+        # grades fine a moment later: each failure gets one more try, at the end.
+        failed = {r.student for r in results if not r.ok}
+        if failed:
+            again = pool.grade([p for p in plan if p.student in failed], progress, started)
+            retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
+            results = [retried.get(r.student, r) for r in results]
+    return AutogradeResult(
+        assignment=assignment,
+        course_root=root,
+        jobs=workers,
+        seconds=time.monotonic() - started,
+        submissions=tuple(sorted(results, key=lambda r: r.student)),
+        renamed=renamed,
+    )
+
+
+def _restore_renamed(
+    root: Path, assignment: str, wanted: Sequence[str] | None
+) -> tuple[tuple[str, str, str], ...]:
+    """Put renamed notebooks back under their released names, in the submitted folders.
+
+    nbgrader grades only notebooks named as released: a renamed one scores 0 (or fails
+    the submission, when it is the only notebook).  A notebook whose tracked cells show
+    which released notebook it is gets copied back under that name; the participant's
+    file is kept, nothing is overwritten (:func:`clientlearn.grader.integrity.restore_renamed`)."""
+    from clientlearn.grader.integrity import notebook_ids, read_notebook, restore_renamed
+
+    released = {
+        path.stem: notebook_ids(nb)
+        for path in sorted((root / "source" / assignment).glob("*.ipynb"))
+        if (nb := read_notebook(path)) is not None
+    }
+    found: list[tuple[str, str, str]] = []
+    for folder in sorted((root / "submitted").glob(f"*/{glob.escape(assignment)}")):
+        student = folder.parent.name
+        if released and (wanted is None or student in wanted):
+            found += [(student, name, was) for name, was in restore_renamed(folder, released)]
+    return tuple(found)

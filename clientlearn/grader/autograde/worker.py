@@ -1,0 +1,230 @@
+"""The worker side: nbgrader started once in a process, grading submissions it is sent."""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import io
+import json
+import logging
+import os
+import re
+import signal
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from clientlearn.core.errors import ClientlearnError
+
+from .reasons import failure_reason, grade_with_retry, retry_locked
+
+WORKER_CODE = "from clientlearn.grader.autograde.worker import _worker_main; _worker_main()"
+# Written to a worker's log before each submission, so that a crash report shows
+# only what concerns the submission that crashed it.
+GRADING_MARK = "--- clientlearn autograde: grading "
+
+
+def _peak_rss_mb() -> float | None:
+    """This process's peak resident memory in MiB, where the OS reports it."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+class _Grader:
+    """nbgrader started once in a worker: loads the course config, grades submissions."""
+
+    def __init__(self, assignment: str, force: bool) -> None:
+        from nbgrader.apps import AutogradeApp, NbGraderAPI
+
+        self.assignment = assignment
+        self.force = force
+        # Exactly what `nbgrader autograde` does before it grades: load the config
+        # files (cwd is the course root) and put the cwd on sys.path.
+        self.app = AutogradeApp()
+        self.app.initialize([])
+        self.coursedir = self.app.coursedir
+        self.api = NbGraderAPI(coursedir=self.coursedir, parent=self.app)
+        # The API would always create missing students; the command obeys the config.
+        self.create_students = bool(self.app.config.Autograde.get("create_student", True))
+        # The API logs to traitlets' logger, which has no handler: copy its records to
+        # the worker's log file, which explains a crash that capture_log cannot return.
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[%(levelname)s] %(message)s"))
+        self.api.log.addHandler(handler)
+
+    def submissions(self) -> dict[str, int]:
+        """Student -> notebook bytes of each submission `nbgrader autograde` would grade."""
+        cd = self.coursedir
+        folders = glob.glob(
+            cd.format_path(cd.submitted_directory, "*", glob.escape(self.assignment))
+        )
+        pattern = cd.format_path(
+            cd.submitted_directory, "(?P<student_id>.*)", "(?P<assignment_id>.*)", escape=True
+        )
+        excluded = set(cd.student_id_exclude.split(",")) if cd.student_id_exclude else set()
+        found: dict[str, int] = {}
+        for folder in sorted(folders):
+            notebooks = glob.glob(os.path.join(folder, cd.notebook_id + ".ipynb"))
+            match = re.match(pattern, folder)
+            # nbgrader skips folders without notebooks and excluded students alike.
+            if not notebooks or match is None or match.group("student_id") in excluded:
+                continue
+            found[match.group("student_id")] = sum(os.path.getsize(nb) for nb in notebooks)
+        return found
+
+    def prepare(self, students: list[str] | None) -> list[tuple[str, int, str]]:
+        """Check the assignment, list its submissions and create the shared gradebook
+        rows; returns (student, notebook bytes, autograded folder) per submission."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        cd = self.coursedir
+        if cd.db_url.startswith("sqlite:///"):
+            db_file = Path(cd.db_url[len("sqlite:///") :])
+            if not db_file.is_file():
+                raise ClientlearnError(
+                    f"no gradebook at {db_file}; release the assignment first "
+                    f"(nbgrader generate_assignment {self.assignment}, in {cd.root})"
+                )
+
+        def check_assignment() -> None:
+            with Gradebook(cd.db_url, cd.course_id) as gb:
+                try:
+                    gb.find_assignment(self.assignment)
+                except MissingEntry:
+                    known = ", ".join(sorted(a.name for a in gb.assignments)) or "none"
+                    raise ClientlearnError(
+                        f"assignment {self.assignment!r} is not in the gradebook of "
+                        f"{cd.root} (it holds: {known}); check the name, or release it "
+                        f"first with nbgrader generate_assignment {self.assignment}"
+                    ) from None
+
+        retry_locked(check_assignment)
+        found = self.submissions()
+        where = cd.format_path(cd.submitted_directory, "STUDENT", self.assignment)
+        if not found:
+            raise ClientlearnError(
+                f"no submissions of {self.assignment!r} to grade: no notebook in {where}; "
+                "collect them first (nbgrader collect or zip_collect, or copy each "
+                "participant's folder there)"
+            )
+        if students is not None:
+            unknown = sorted(set(students) - set(found))
+            if unknown:
+                raise ClientlearnError(
+                    f"no submission of {self.assignment!r} for {', '.join(unknown)}: "
+                    f"expected a notebook in {where}; check the student ids "
+                    f"(submissions exist for {', '.join(sorted(found))})"
+                )
+            found = {s: found[s] for s in students}
+
+        def create_rows() -> None:
+            # nbgrader's preprocessors open the gradebook without a course id, which adds
+            # a 'default_course' row on first use: create it (and the course's row, and
+            # the students) now, so that no two workers race to insert the same row.
+            with Gradebook(cd.db_url):
+                pass
+            with Gradebook(cd.db_url, cd.course_id) as gb:
+                for student in sorted(found) if self.create_students else ():
+                    gb.update_or_create_student(student)
+
+        retry_locked(create_rows)
+        return [
+            (student, size, cd.format_path(cd.autograded_directory, student, self.assignment))
+            for student, size in sorted(found.items())
+        ]
+
+    def grade(self, student: str) -> dict[str, Any]:
+        print(f"{GRADING_MARK}{student}", file=sys.stderr, flush=True)
+        started = time.monotonic()
+        try:
+            result, attempts = grade_with_retry(
+                lambda: self.api.autograde(
+                    self.assignment,
+                    glob.escape(student),
+                    force=self.force,
+                    create=self.create_students,
+                )
+            )
+        except Exception as err:  # nbgrader's API catches its own; this is a last resort
+            return {
+                "student": student,
+                "ok": False,
+                "seconds": time.monotonic() - started,
+                "reason": f"{type(err).__name__}: {err}",
+            }
+        log = str(result.get("log", ""))
+        message: dict[str, Any] = {
+            "student": student,
+            "ok": bool(result.get("success")),
+            "attempts": attempts,
+            "log": log,
+        }
+        if message["ok"]:
+            with contextlib.suppress(Exception):  # a score we cannot read is not a failure
+                message["score"], message["max_score"] = retry_locked(lambda: self.score(student))
+        else:
+            message["reason"] = failure_reason(log, result.get("error"))
+        message["seconds"] = time.monotonic() - started
+        message["worker_peak_mb"] = _peak_rss_mb()
+        return message
+
+    def score(self, student: str) -> tuple[float, float]:
+        from nbgrader.api import Gradebook
+
+        with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
+            sub = gb.find_submission(self.assignment, student)
+            return float(sub.score), float(sub.max_score)
+
+
+def _worker_main() -> None:
+    """A worker: JSON-line tasks on stdin, JSON-line events on (the original) stdout."""
+    # Messages get a private copy of stdout; fd 1 then joins stderr (the log file), so
+    # nothing nbgrader or a kernel prints can garble them.
+    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
+    os.dup2(2, 1)
+    # The parent stops a run (Ctrl-C, an error) with SIGTERM: as an interrupt it lets
+    # nbclient shut the kernel down and nbgrader remove the half-graded folder.
+    signal.signal(signal.SIGTERM, _interrupt)
+    tasks = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+    settings = json.loads(sys.argv[1])
+
+    def send(**message: Any) -> None:
+        channel.write(json.dumps(message, ensure_ascii=False) + "\n")
+        channel.flush()
+
+    try:
+        grader = _Grader(str(settings["assignment"]), bool(settings["force"]))
+    except KeyboardInterrupt:
+        return
+    except BaseException as err:  # traitlets exits on a config error: report, then stop
+        send(event="init-failed", message=f"{type(err).__name__}: {err}")
+        return
+    send(event="ready")
+    with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
+        _serve(grader, tasks, send)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _serve(grader: _Grader, tasks: IO[str], send: Callable[..., None]) -> None:
+    for line in tasks:
+        task = json.loads(line)
+        if task["op"] == "prepare":
+            try:
+                plan = grader.prepare(task["students"])
+            except ClientlearnError as err:
+                send(event="prepare-failed", message=str(err))
+            except Exception as err:
+                send(event="prepare-failed", message=f"{type(err).__name__}: {err}")
+            else:
+                send(event="prepared", plan=plan)
+        elif task["op"] == "grade":
+            send(event="graded", **grader.grade(str(task["student"])))
