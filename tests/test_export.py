@@ -248,7 +248,7 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
 def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(export, ["--course", str(tmp_path)])
     assert result.exit_code == 1
-    assert "no gradebook.db" in result.output
+    assert f"no gradebook at {tmp_path.resolve() / 'gradebook.db'}" in result.output
     assert list(tmp_path.iterdir()) == []  # no empty gradebook was created
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.gradebook import sqlite_file
 from clientlearn.trainer.roster_import import ImportResult, import_roster
 
 from .courseroot import course_option
@@ -94,7 +95,8 @@ def render_result(result: ImportResult, lang: str = "uk") -> str:
         lines.append(label("others", lang, ids=", ".join(result.others)))
     # The gradebook is only opened when a student is new or changed.
     touched = result.count("new") + result.count("updated") > 0
-    written = [result.gradebook, result.roster_csv] if touched else [result.roster_csv]
+    gradebook = sqlite_file(result.gradebook) or result.gradebook
+    written = [gradebook, result.roster_csv] if touched else [result.roster_csv]
     files = ", ".join(str(f) for f in written)
     lines.append(label("dry_run" if result.dry_run else "written", lang, files=files))
     return "\n".join(lines)

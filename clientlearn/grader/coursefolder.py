@@ -6,7 +6,6 @@ works here works for a trainer typing the same commands.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,8 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.store import ANSWERS_FILE
+
+from .gradebook import open_gradebook, scripts_env
 
 CONFIG = """\
 # nbgrader configuration written by clientlearn.
@@ -66,10 +67,7 @@ class Course:
 
     def nbgrader(self, *args: str, log: Path | None = None) -> subprocess.CompletedProcess[str]:
         """Run ``nbgrader ARGS`` in the course root; raise with its log on failure."""
-        # nbgrader runs the `alembic` script by name: the environment's scripts
-        # folder must be on PATH even when the environment is not activated.
-        env = dict(os.environ)
-        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        env = scripts_env()  # nbgrader runs `alembic` by name
         env.setdefault("PYTHONIOENCODING", "utf-8")
         proc = subprocess.run(
             [sys.executable, "-m", "nbgrader", *args],
@@ -110,10 +108,10 @@ class Course:
         self, assignment: str, *, on_missing: Callable[[str], None] | None = None
     ) -> list[Score]:
         """Scores of every participant in the gradebook for ``assignment``."""
-        from nbgrader.api import Gradebook, MissingEntry
+        from nbgrader.api import MissingEntry
 
         out = []
-        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gb:
+        with open_gradebook(self.root, course_id=None) as gb:
             for student in sorted(s.id for s in gb.students):
                 try:
                     sub = gb.find_submission(assignment, student)
@@ -126,10 +124,8 @@ class Course:
 
     def grade_scores(self, assignment: str, student: str) -> dict[str, float]:
         """Points per grade cell of one submission."""
-        from nbgrader.api import Gradebook
-
         out: dict[str, float] = {}
-        with Gradebook(f"sqlite:///{self.root / 'gradebook.db'}") as gb:
+        with open_gradebook(self.root, course_id=None) as gb:
             sub = gb.find_submission(assignment, student)
             for nb in sub.notebooks:
                 for grade in nb.grades:

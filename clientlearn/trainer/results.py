@@ -142,18 +142,6 @@ def passes(modules: Iterable[ModuleResult], min_score: float) -> bool:
     return all(m.reaches(min_score) for m in modules)
 
 
-def gradebook_path(course_root: str | Path) -> Path:
-    """The course's ``gradebook.db``; raises if there is none (opening one would create it)."""
-    root = Path(course_root)
-    path = root / "gradebook.db"
-    if not path.is_file():
-        raise ClientlearnError(
-            f"no gradebook.db in {root.resolve()}; run this in the nbgrader course folder "
-            "(or pass --course DIR) after nbgrader autograde"
-        )
-    return path
-
-
 def load_results(
     course_root: str | Path,
     *,
@@ -163,12 +151,11 @@ def load_results(
 ) -> Results:
     """Read the results of the course in ``course_root`` from its gradebook."""
     min_score = check_min_score(min_score)
-    db = gradebook_path(course_root)
-    from nbgrader.api import Gradebook
+    from clientlearn.grader.gradebook import open_gradebook
 
     # course_id "" makes nbgrader look the course up without inserting a row:
     # reading results must not write to the gradebook.
-    with Gradebook(f"sqlite:///{db.resolve()}", course_id="") as gb:
+    with open_gradebook(course_root, course_id="") as gb:
         return read_results(gb, min_score=min_score, assignments=assignments, students=students)
 
 

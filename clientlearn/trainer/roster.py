@@ -39,7 +39,6 @@ from clientlearn.core.tables import Sheet, read_sheet, too_many_cells
 from clientlearn.core.translit import APOSTROPHES, student_id
 
 __all__ = [
-    "GRADEBOOK_FILE",
     "ROSTER_COLUMNS",
     "ROSTER_FILE",
     "Participant",
@@ -49,7 +48,6 @@ __all__ = [
     "roster_csv_text",
 ]
 
-GRADEBOOK_FILE = "gradebook.db"
 ROSTER_FILE = "roster.csv"
 ROSTER_COLUMNS = ("id", "name", "first_name", "last_name", "library", "oblast", "email")
 

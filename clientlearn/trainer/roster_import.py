@@ -11,20 +11,17 @@ put back as they were.
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
 import sqlite3
-import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
+from clientlearn.grader.gradebook import gradebook_url, open_gradebook, scripts_on_path, sqlite_file
 
 from .roster import (
-    GRADEBOOK_FILE,
     ROSTER_FILE,
     Participant,
     Roster,
@@ -55,7 +52,8 @@ class ImportResult:
     roster: Roster
     changes: tuple[Change, ...]
     others: tuple[str, ...]
-    gradebook: Path
+    gradebook: str
+    """The gradebook's URL (nbgrader's ``CourseDirectory.db_url``)."""
     roster_csv: Path
     dry_run: bool
 
@@ -74,9 +72,16 @@ def _student_fields(p: Participant, roster: Roster) -> _Record:
     return fields
 
 
-def _read_students(db: Path) -> dict[str, _Record]:
-    """The gradebook's students, read without writing a byte (unlike opening a
-    nbgrader Gradebook, which creates tables and rows)."""
+def _read_students(root: Path, url: str) -> dict[str, _Record]:
+    """The gradebook's students; a SQLite gradebook is read without writing a byte
+    (unlike opening a nbgrader Gradebook, which creates tables and rows)."""
+    db = sqlite_file(url)
+    if db is None:
+        with open_gradebook(root) as gb:
+            return {
+                s.id: {"first_name": s.first_name, "last_name": s.last_name, "email": s.email}
+                for s in gb.students
+            }
     if not db.exists():
         return {}
     try:
@@ -132,8 +137,8 @@ def import_roster(
     """
     root = _course_root(course_root)
     roster = load_roster(path)
-    db = root / GRADEBOOK_FILE
-    before = _read_students(db)
+    db = gradebook_url(root)
+    before = _read_students(root, db)
     changes = _plan(roster, before)
     ours = {p.id for p in roster.participants}
     result = ImportResult(
@@ -149,36 +154,19 @@ def import_roster(
     return result
 
 
-@contextlib.contextmanager
-def _scripts_on_path() -> Iterator[None]:
-    """nbgrader runs the ``alembic`` script by name when it creates a gradebook; it is
-    found even when this environment is not activated (``.venv/bin/clientlearn``)."""
-    if shutil.which("alembic") is not None:
-        yield
-        return
-    old = os.environ.get("PATH")
-    os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), old or ""])
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ["PATH"]
-        else:
-            os.environ["PATH"] = old
-
-
 def _apply(result: ImportResult, before: Mapping[str, _Record]) -> None:
     from nbgrader.api import Gradebook
 
-    db = result.gradebook
-    existed = db.exists()
+    url = result.gradebook
+    db = sqlite_file(url)
+    existed = db is None or db.exists()
     pending = [c for c in result.changes if c.status != "unchanged"]
     started: list[Change] = []
     gradebook: Any = None
     try:
         if pending:
-            with _scripts_on_path():
-                gradebook = Gradebook(f"sqlite:///{db}")
+            with scripts_on_path():
+                gradebook = Gradebook(url)
             for change in pending:
                 started.append(change)
                 p = change.participant
@@ -191,15 +179,15 @@ def _apply(result: ImportResult, before: Mapping[str, _Record]) -> None:
         if gradebook is not None:
             gradebook.close()
             gradebook = None
-        if not existed and undo_error is None:
+        if db is not None and not existed and undo_error is None:
             db.unlink(missing_ok=True)  # it did not exist before this run
         if not isinstance(err, Exception):
             raise  # Ctrl+C: the gradebook is restored, let it stop the program
         if undo_error is None:
-            after = f"the gradebook {db} was left as it was; fix this and run the import again"
+            after = f"the gradebook {url} was left as it was; fix this and run the import again"
         else:
             after = (
-                f"putting the gradebook {db} back failed too ({undo_error}), so it may hold part "
+                f"putting the gradebook {url} back failed too ({undo_error}), so it may hold part "
                 "of this roster; fix this and run the import again (it is safe to repeat)"
             )
         raise ClientlearnError(f"the roster import stopped: {err}; {after}") from err

@@ -34,7 +34,9 @@ How it works
 
 from __future__ import annotations
 
-from .reasons import LOCKED_BACKOFF_S, failure_reason, grade_with_retry
+from clientlearn.grader.gradebook import LOCKED_BACKOFF_S
+
+from .reasons import failure_reason, grade_with_retry
 from .results import AutogradeResult, Progress, SubmissionResult
 from .run import autograde, default_jobs
 from .snapshot import snapshot

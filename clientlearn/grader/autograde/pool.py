@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.gradebook import scripts_env
 
 from .reasons import CHECKSUM_WARNING, NOTEBOOK_LINE
 from .results import Progress, SubmissionResult
@@ -110,9 +111,7 @@ class Pool:
 
     def _start(self) -> _Worker:
         wid = len(self.workers)
-        env = dict(os.environ)
-        # nbgrader runs some scripts (alembic) by name: put this environment's first.
-        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+        env = scripts_env()  # nbgrader runs some scripts (alembic) by name
         settings = json.dumps({"assignment": self.assignment, "force": self.force})
         log_path = self.logdir / f"worker-{wid}.log"
         with log_path.open("w", encoding="utf-8") as log:

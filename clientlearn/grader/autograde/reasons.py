@@ -8,13 +8,11 @@ import random
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
-# Grading again after "database is locked": pauses before attempts 2, 3, 4 and 5 (s).
-LOCKED_BACKOFF_S = (0.5, 1.0, 2.0, 4.0)
+from clientlearn.grader.gradebook import LOCKED_BACKOFF_S, is_locked
+
 _REASON_MAX = 400
-
-_T = TypeVar("_T")
 
 
 _LOG_RECORD = re.compile(r"^\[(DEBUG|INFO|WARNING|ERROR|CRITICAL)\] ", re.MULTILINE)
@@ -80,10 +78,6 @@ def failure_reason(log: str, error: str | None) -> str:
     return reason if len(reason) <= _REASON_MAX else reason[: _REASON_MAX - 1] + "…"
 
 
-def _is_locked(text: str) -> bool:
-    return "database is locked" in text
-
-
 def grade_with_retry(
     run: Callable[[], dict[str, Any]],
     *,
@@ -97,24 +91,10 @@ def grade_with_retry(
         if result.get("success"):
             return result, attempts
         text = str(result.get("log", "")) + str(result.get("error", ""))
-        if pause is None or not _is_locked(text):
+        if pause is None or not is_locked(text):
             return result, attempts
         # A random part keeps two blocked workers from colliding again in step.
         sleep(pause * (1 + random.random() / 2))
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def retry_locked(action: Callable[[], _T]) -> _T:
-    """Run a gradebook query again when SQLite reports its lock held for too long."""
-    from sqlalchemy.exc import OperationalError
-
-    for pause in (*LOCKED_BACKOFF_S, None):
-        try:
-            return action()
-        except OperationalError as err:
-            if pause is None or not _is_locked(str(err)):
-                raise
-            time.sleep(pause * (1 + random.random() / 2))
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -13,12 +13,12 @@ def snapshot(course_root: str | os.PathLike[str], assignment: str) -> dict[str, 
     max_score and needs_manual_grade, each grade cell's auto_score, manual_score,
     max_score and needs_manual_grade, and the outputs of the autograded notebooks' test
     cells (paths inside the course shown as ``<course>``; tracebacks left out, as they
-    name temporary files).  Reads the course's ``gradebook.db``."""
-    from nbgrader.api import Gradebook
+    name temporary files).  Reads the course's gradebook."""
+    from clientlearn.grader.gradebook import open_gradebook
 
     root = Path(course_root).resolve()
     out: dict[str, Any] = {}
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+    with open_gradebook(root, course_id=None) as gb:
         for sub in sorted(gb.find_assignment(assignment).submissions, key=lambda s: s.student.id):
             cells = {
                 f"{nb.name}/{grade.name}": (

@@ -13,12 +13,12 @@ import signal
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import IO, Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.gradebook import retry_locked, sqlite_file
 
-from .reasons import failure_reason, grade_with_retry, retry_locked
+from .reasons import failure_reason, grade_with_retry
 
 WORKER_CODE = "from clientlearn.grader.autograde.worker import _worker_main; _worker_main()"
 # Written to a worker's log before each submission, so that a crash report shows
@@ -84,13 +84,12 @@ class _Grader:
         from nbgrader.api import Gradebook, MissingEntry
 
         cd = self.coursedir
-        if cd.db_url.startswith("sqlite:///"):
-            db_file = Path(cd.db_url[len("sqlite:///") :])
-            if not db_file.is_file():
-                raise ClientlearnError(
-                    f"no gradebook at {db_file}; release the assignment first "
-                    f"(nbgrader generate_assignment {self.assignment}, in {cd.root})"
-                )
+        db_file = sqlite_file(cd.db_url)
+        if db_file is not None and not db_file.is_file():
+            raise ClientlearnError(
+                f"no gradebook at {db_file}; release the assignment first "
+                f"(nbgrader generate_assignment {self.assignment}, in {cd.root})"
+            )
 
         def check_assignment() -> None:
             with Gradebook(cd.db_url, cd.course_id) as gb:

@@ -77,10 +77,12 @@ def cell_titles(bank: Bank | None, tasks: Mapping[str, str], lang: str) -> dict[
 
 def _released_cells(root: Path, modules: Sequence[str]) -> dict[str, dict[str, list[SourceCell]]]:
     """Per module and notebook, the cells nbgrader tracks, from the gradebook."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
+
+    from clientlearn.grader.gradebook import open_gradebook
 
     out: dict[str, dict[str, list[SourceCell]]] = {}
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+    with open_gradebook(root, course_id=None) as gb:
         for module in modules:
             try:
                 assignment = gb.find_assignment(module)

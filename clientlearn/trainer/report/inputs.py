@@ -68,23 +68,17 @@ class Inputs:
 
 
 def read_gradebook(root: Path) -> tuple[str, pd.DataFrame, dict[str, str]]:
-    """(course id, grades, names) from ``root/gradebook.db``."""
+    """(course id, grades, names) from the course's gradebook."""
     import pandas as pd
-
-    db = root / "gradebook.db"
-    if not db.is_file():  # opening a Gradebook would create an empty one
-        raise ClientlearnError(
-            f"no gradebook at {db}: pass the nbgrader course folder (the one holding "
-            "nbgrader_config.py) after running nbgrader autograde there"
-        )
-    from nbgrader.api import Gradebook
     from sqlalchemy.exc import SQLAlchemyError
+
+    from clientlearn.grader.gradebook import gradebook_url, open_gradebook
 
     rows: list[tuple[str, str, str, float, float, bool]] = []
     names: dict[str, str] = {}
     courses: set[str] = set()
     try:
-        with Gradebook(f"sqlite:///{db}") as gb:
+        with open_gradebook(root, course_id=None) as gb:
             for s in gb.students:
                 name = " ".join(p for p in (s.last_name, s.first_name) if p) or s.id
                 names[s.id] = one_apostrophe(name)  # however it reached the gradebook
@@ -99,7 +93,9 @@ def read_gradebook(root: Path) -> tuple[str, pd.DataFrame, dict[str, str]]:
                 ]  # fmt: skip
     except SQLAlchemyError as err:
         reason = str(getattr(err, "orig", None) or err).splitlines()[0]  # not the SQL
-        raise ClientlearnError(f"{db}: not a readable nbgrader gradebook ({reason})") from None
+        raise ClientlearnError(
+            f"{gradebook_url(root)}: not a readable nbgrader gradebook ({reason})"
+        ) from None
     course = ", ".join(sorted(courses - {"default_course"})) or root.name
     return course, pd.DataFrame(rows, columns=GRADE_COLUMNS), names
 
@@ -138,7 +134,9 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
     course, grades, names = read_gradebook(root)
     known = sorted(set(grades["module"]))
     if not known:
-        raise ClientlearnError(f"{root / 'gradebook.db'} holds no graded submissions yet")
+        raise ClientlearnError(
+            f"the gradebook of {root} holds no graded submissions yet; run clientlearn autograde"
+        )
     unknown = [m for m in modules if m not in known]
     if unknown:
         raise ClientlearnError(
