@@ -11,7 +11,7 @@ __all__ = ["WORDS", "word"]
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("Звіт тренера про групу", "Trainer’s class report"),
-    "course": ("Курс «Орієнтація на клієнта»: {course}", "Course “Client orientation”: {course}"),
+    "course": ("Курс {course}", "Course {course}"),
     "made": ("Складено {when} · учасників: {n}", "Made {when} · participants: {n}"),
     "threshold": (
         "Модуль зараховано, якщо набрано щонайменше {pct}% його максимуму.",
