@@ -64,3 +64,46 @@ def test_stated_total_is_the_sum_of_the_notebooks_points(path: Path) -> None:
         if c.metadata.get("nbgrader", {}).get("grade")
     )
     assert stated == points, f"{path.name}: states {stated:g} points, its cells hold {points:g}"
+
+
+def _readme_rows(module: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """The Ukrainian table of a module README: the row of each notebook and the totals row."""
+    rows: dict[str, list[str]] = {}
+    for line in (module / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| **Разом**"):
+            return rows, cells
+        match = re.match(r"`(\d\d_\w+)`", cells[0]) if line.startswith("| `") else None
+        if match:
+            rows[match.group(1)] = cells
+    raise AssertionError(f"{module.name}/README.md has no «| **Разом**» row")
+
+
+def _number(cell: str) -> float:
+    match = re.search(r"\d+(?:[.,]\d+)?", cell)
+    return float(match.group(0).replace(",", ".")) if match else 0.0
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda p: p.name)
+def test_readme_table_agrees_with_the_notebooks_and_lessons(module: Path) -> None:
+    # The trainer plans the day and explains the points from this table, so each row
+    # states its notebook's duration and points, and the totals row adds them up.
+    rows, total = _readme_rows(module)
+    assert sorted(rows) == sorted(p.stem for p in module.glob("*.ipynb"))
+    sums = [0.0] * 5
+    for stem, cells in rows.items():
+        nb = nbformat.read(module / f"{stem}.ipynb", as_version=4)
+        kinds = {"score": 0.0, "done": 0.0, "task": 0.0}
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if meta.get("grade"):
+                kinds[meta["grade_id"].rsplit("-", 1)[1]] += float(meta["points"])
+        lesson = (LESSONS / module.name / f"{stem}.md").read_text(encoding="utf-8")
+        minutes = re.search(r"\*\*Тривалість:\*\* близько (\d+) хвилин", lesson)
+        assert minutes, f"{stem}: the lesson must state «**Тривалість:** близько N хвилин»"
+        stated = [_number(c) for c in cells[2:7]]
+        expected = [float(minutes.group(1)), kinds["score"], kinds["done"], kinds["task"]]
+        assert stated[:4] == expected, f"{module.name}/README.md, {stem}: {stated} != {expected}"
+        assert stated[4] == sum(expected[1:]), f"{module.name}/README.md, {stem}: total"
+        sums = [a + b for a, b in zip(sums, stated, strict=True)]
+    assert [_number(c) for c in total[2:7]] == sums, f"{module.name}/README.md: «Разом» row"
