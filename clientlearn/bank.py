@@ -3,8 +3,9 @@
 A bank is validated against the JSON Schema shipped in ``clientlearn/schema``
 (editors can use it while authoring), then for what a schema cannot express:
 unique ids, keys that name real options, ordering keys that cover every item once,
-scenarios whose choices lead somewhere.  Every problem is reported with its file,
-line and field, all at once, so an author fixes a bank in one pass.
+scenarios whose choices lead somewhere and, under path scoring, reward the right move
+at every step (:mod:`clientlearn.scenariopaths`).  Every problem is reported with its
+file, line and field, all at once, so an author fixes a bank in one pass.
 """
 
 from __future__ import annotations
@@ -34,16 +35,24 @@ from .questions import (
     Question,
     Rating,
     Scenario,
+    Scoring,
     ShortText,
     SingleChoice,
     TrueFalse,
 )
+from .scenariopaths import find_loop, rule_breaches
 
 if TYPE_CHECKING:
     from .yamlsource import Path_, Source
 
 # What checks a bank: a change to any of these checks cached banks again.
-CHECKERS = ("bank.py", "yamlsource.py", "schema/bank.schema.json")
+CHECKERS = (
+    "bank.py",
+    "yamlsource.py",
+    "schema/bank.schema.json",
+    "questions.py",
+    "scenariopaths.py",
+)
 
 
 def _field(data: Any, path: Path_) -> str:
@@ -105,20 +114,36 @@ def _semantic_problems(src: Source, *, require_keys: bool) -> list[Problem]:
                 if oid in ids[:j]:
                     add(src.problem((*at, list_name, j, "id"), f"id {oid!r} appears twice"))
         graded = q.get("mode", "graded") == "graded" and kind != "rating"
-        has_key = "key" in q or (kind == "scenario" and _scenario_has_scores(q))
+        has_key = "key" in q or (kind == "scenario" and _scenario_keyed(q))
         if public and graded and has_key:
             add(src.problem((*at, "key"), "a public bank must not hold a graded key"))
         elif require_keys and not public and kind != "rating" and not has_key:
-            add(src.problem(at, "no key: add 'key' (or scores on every ending of a scenario)"))
+            add(
+                src.problem(
+                    at,
+                    "no key: add 'key' (in a scenario: a score on every ending and, "
+                    "under path scoring, a quality on every choice)",
+                )
+            )
         if "key" in q:
             problems.extend(_key_problems(src, at, q))
         if kind == "scenario":
-            problems.extend(_scenario_problems(src, at, q, public=public))
+            problems.extend(_scenario_problems(src, at, q, keyed=not (public and graded)))
     return problems
 
 
-def _scenario_has_scores(q: Mapping[str, Any]) -> bool:
-    return any("score" in e for e in q.get("endings", []))
+def _choices(q: Mapping[str, Any]) -> Iterator[tuple[int, int, Mapping[str, Any]]]:
+    """Every choice of a scenario with the index of its node and its own."""
+    for j, node in enumerate(q.get("nodes", [])):
+        for c, choice in enumerate(node.get("choices", [])):
+            yield j, c, choice
+
+
+def _scenario_keyed(q: Mapping[str, Any]) -> bool:
+    """Whether a scenario carries any of its key: an ending's score or a choice's quality."""
+    return any("score" in e for e in q.get("endings", [])) or any(
+        "quality" in choice for _, _, choice in _choices(q)
+    )
 
 
 def _key_problems(src: Source, at: Path_, q: Mapping[str, Any]) -> list[Problem]:
@@ -159,45 +184,82 @@ def _key_problems(src: Source, at: Path_, q: Mapping[str, Any]) -> list[Problem]
 
 
 def _scenario_problems(
-    src: Source, at: Path_, q: Mapping[str, Any], *, public: bool
+    src: Source, at: Path_, q: Mapping[str, Any], *, keyed: bool
 ) -> list[Problem]:
+    """A scenario's structure, and the completeness of its key where it may have one
+    (not in a participants' copy of a graded scenario); then, under path scoring,
+    its loops and the rules of :mod:`clientlearn.scenariopaths`."""
     out: list[Problem] = []
     nodes = {n["id"]: (j, n) for j, n in enumerate(q["nodes"])}
     endings = {e["id"] for e in q["endings"]}
+    by_path = q.get("scoring", "path") == "path"
     if q["start"] not in nodes:
         out.append(src.problem((*at, "start"), f"start {q['start']!r} is not a node"))
     for node_id in nodes.keys() & endings:
         out.append(src.problem((*at, "endings"), f"{node_id!r} is both a node and an ending"))
-    for j, node in nodes.values():
-        for c, choice in enumerate(node["choices"]):
-            if choice["next"] not in nodes and choice["next"] not in endings:
-                out.append(
-                    src.problem(
-                        (*at, "nodes", j, "choices", c, "next"),
-                        f"{choice['next']!r} is neither a node nor an ending",
-                    )
+    for j, c, choice in _choices(q):
+        where = (*at, "nodes", j, "choices", c)
+        if choice["next"] not in nodes and choice["next"] not in endings:
+            out.append(
+                src.problem((*where, "next"), f"{choice['next']!r} is neither a node nor an ending")
+            )
+        if "quality" in choice and not by_path:
+            out.append(
+                src.problem(
+                    (*where, "quality"),
+                    "a quality is given but this scenario is scored by its ending alone "
+                    "(scoring: ending); remove it, or choose scoring: path",
                 )
-    if not public and _scenario_has_scores(q):
+            )
+    if keyed and _scenario_keyed(q):
         for e, ending in enumerate(q["endings"]):
             if "score" not in ending:
                 out.append(src.problem((*at, "endings", e), "this ending has no score (0..1)"))
-    if not out and q["start"] in nodes:
-        # Every node must lead to some ending, or a participant could be stuck.
-        reach_end = set(endings)
-        changed = True
-        while changed:
-            changed = False
-            for node_id, (_, node) in nodes.items():
-                if node_id not in reach_end and any(
-                    c["next"] in reach_end for c in node["choices"]
-                ):
-                    reach_end.add(node_id)
-                    changed = True
-        for node_id, (j, _) in nodes.items():
-            if node_id not in reach_end:
-                out.append(
-                    src.problem((*at, "nodes", j), f"from {node_id!r} no ending is reachable")
-                )
+        if by_path:
+            for j, c, choice in _choices(q):
+                if "quality" not in choice:
+                    out.append(
+                        src.problem(
+                            (*at, "nodes", j, "choices", c),
+                            f"choice {choice['id']!r} has no quality: under path scoring each "
+                            "choice needs one (1 right, 0.5 poor but recoverable, 0 harmful)",
+                        )
+                    )
+    if out or q["start"] not in nodes:
+        return out
+    scenario = _question(q)
+    assert isinstance(scenario, Scenario)
+    loop = find_loop(scenario) if by_path else None
+    if loop:
+        j = nodes[loop[-2]][0]
+        c = next(i for i, ch in enumerate(q["nodes"][j]["choices"]) if ch["next"] == loop[-1])
+        return [
+            src.problem(
+                (*at, "nodes", j, "choices", c, "next"),
+                f"the choices loop ({' → '.join(loop)}): under path scoring every path must "
+                "move on to an ending",
+            )
+        ]
+    # Every node must lead to some ending, or a participant could be stuck.
+    reach_end = set(endings)
+    changed = True
+    while changed:
+        changed = False
+        for node_id, (_, node) in nodes.items():
+            if node_id not in reach_end and any(c["next"] in reach_end for c in node["choices"]):
+                reach_end.add(node_id)
+                changed = True
+    for node_id, (j, _) in nodes.items():
+        if node_id not in reach_end:
+            out.append(src.problem((*at, "nodes", j), f"from {node_id!r} no ending is reachable"))
+    if not out and keyed and scenario.has_key:
+        for breach in rule_breaches(scenario):
+            j, node = nodes[breach.node]
+            spot: Path_ = (*at, "nodes", j)
+            if breach.choice is not None:
+                c = next(i for i, ch in enumerate(node["choices"]) if ch["id"] == breach.choice)
+                spot = (*spot, "choices", c, "quality")
+            out.append(src.problem(spot, breach.message))
     return out
 
 
@@ -261,14 +323,26 @@ def _question(q: Mapping[str, Any]) -> Question:
             n["id"],
             dict(n["text"]),
             tuple(
-                Choice(c["id"], dict(c["text"]), c["next"], _text(c.get("consequence")))
+                Choice(
+                    c["id"],
+                    dict(c["text"]),
+                    c["next"],
+                    _text(c.get("consequence")),
+                    None if c.get("quality") is None else float(c["quality"]),
+                )
                 for c in n["choices"]
             ),
         )
         for n in q["nodes"]
     }
     endings = {e["id"]: Ending(e["id"], dict(e["text"]), e.get("score")) for e in q["endings"]}
-    return Scenario(**common, start=q["start"], nodes=nodes, endings=endings)
+    return Scenario(
+        **common,
+        start=q["start"],
+        nodes=nodes,
+        endings=endings,
+        scoring=Scoring(q.get("scoring", "path")),
+    )
 
 
 @dataclass(frozen=True)
@@ -377,8 +451,8 @@ def _load_unchanged(path: str, mtime_ns: int, size: int) -> Bank:
 
 
 def public_yaml(text: str, file: str = "<bank>") -> str:
-    """The participants' copy of a bank: graded keys, graded explanations and
-    ending scores removed, marked ``public: true``.  Comments are not kept."""
+    """The participants' copy of a bank: graded keys, graded explanations, ending
+    scores and choice qualities removed, marked ``public: true``.  Comments are not kept."""
     data = _checked(text, file, require_keys=False).data
     out = {k: v for k, v in data.items() if k != "questions"}
     out["public"] = True
@@ -388,6 +462,15 @@ def public_yaml(text: str, file: str = "<bank>") -> str:
             q = {k: v for k, v in q.items() if k not in ("key", "explanation")}
             if q["type"] == "scenario":
                 q["endings"] = [{k: v for k, v in e.items() if k != "score"} for e in q["endings"]]
+                q["nodes"] = [
+                    {
+                        **n,
+                        "choices": [
+                            {k: v for k, v in c.items() if k != "quality"} for c in n["choices"]
+                        ],
+                    }
+                    for n in q["nodes"]
+                ]
         questions.append(q)
     out["questions"] = questions
     import yaml

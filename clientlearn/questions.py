@@ -15,7 +15,9 @@ Partial-credit rules, one per type (also in each class's docstring):
   involves an item left out counts as out of order);
 * matching: share of items put into the right bin;
 * rating: no key; full points for any rating (completion), if the question has points;
-* scenario: the score of the ending reached; 0 until an ending is reached.
+* scenario (path scoring, the default): the score of the ending reached times the
+  quality (0..1) of every choice taken on the way; 0 until an ending is reached.  A
+  scenario that declares ``scoring: ending`` scores the ending alone.
 
 An unanswered question (``None``) always scores 0.
 """
@@ -23,6 +25,7 @@ An unanswered question (``None``) always scores 0.
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar
@@ -348,12 +351,17 @@ class Rating(Question):
 
 @dataclass(frozen=True)
 class Choice:
-    """A step a participant can take in a scenario, and where it leads."""
+    """A step a participant can take in a scenario, and where it leads.
+
+    ``quality`` (0..1) is how good the step is at that moment: 1 a right move, 0.5 a
+    poor but recoverable one, 0 a harmful one.  It is part of the key (hidden in
+    graded mode) and unused when the scenario is scored by its ending alone."""
 
     id: str
     text: LocalText
     next: str
     consequence: LocalText | None = None
+    quality: float | None = None
 
 
 @dataclass(frozen=True)
@@ -374,29 +382,46 @@ class Ending:
     score: float | None = None
 
 
+class Scoring(enum.StrEnum):
+    """How a scenario turns the path taken into a score."""
+
+    PATH = "path"  # the ending's score times the quality of every choice taken
+    ENDING = "ending"  # the ending's score alone (older banks)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Scenario(Question):
     """A branching scenario: nodes, choices with consequences, scored endings.
 
-    The answer is the path of choice ids taken.  Fraction = the score of the
-    ending the path reaches (each ending carries one, 0..1); 0 until an ending
-    is reached.
+    The answer is the path of choice ids taken.  Under path scoring (the default),
+    fraction = the score of the ending reached × the quality of every choice taken,
+    so a poor first move repaired later never earns full marks.  Under ``scoring:
+    ending`` it is the ending's score alone.  0 until an ending is reached.
     """
 
     kind: ClassVar[str] = "scenario"
     start: str
     nodes: Mapping[str, Node] = field(default_factory=dict)
     endings: Mapping[str, Ending] = field(default_factory=dict)
+    scoring: Scoring = Scoring.PATH
 
     @property
     def has_key(self) -> bool:
-        return all(e.score is not None for e in self.endings.values())
+        scored = all(e.score is not None for e in self.endings.values())
+        if self.scoring is Scoring.ENDING:
+            return scored
+        choices = (c for n in self.nodes.values() for c in n.choices)
+        return scored and all(c.quality is not None for c in choices)
 
     def public(self) -> Question:
         if self.mode is Mode.SELFCHECK:
             return self
         endings = {k: replace(e, score=None) for k, e in self.endings.items()}
-        return replace(self, endings=endings, explanation=None)
+        nodes = {
+            k: replace(n, choices=tuple(replace(c, quality=None) for c in n.choices))
+            for k, n in self.nodes.items()
+        }
+        return replace(self, nodes=nodes, endings=endings, explanation=None)
 
     def walk(self, path: Sequence[str]) -> tuple[list[tuple[Node, Choice]], str]:
         """Follow ``path`` from the start: the steps taken and where it stands
@@ -425,8 +450,13 @@ class Scenario(Question):
         return self.endings.get(self.walk(answer)[1])
 
     def _fraction(self, answer: Answer) -> float:
-        end = self.ending(answer)
-        return end.score if end is not None and end.score is not None else 0.0
+        steps, at = self.walk(answer)
+        end = self.endings.get(at)
+        if end is None or end.score is None:
+            return 0.0
+        if self.scoring is Scoring.ENDING:
+            return end.score
+        return end.score * math.prod(c.quality or 0.0 for _, c in steps)
 
 
 QUESTION_TYPES: dict[str, type[Question]] = {

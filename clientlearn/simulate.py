@@ -8,7 +8,6 @@ Everything is deterministic for a given random generator.
 from __future__ import annotations
 
 import random
-from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,27 +25,8 @@ from .questions import (
     SingleChoice,
     TrueFalse,
 )
+from .scenariopaths import best_path
 from .store import AnswerStore
-
-
-def best_path(q: Scenario, start: str | None = None) -> list[str]:
-    """The shortest path of choices from ``start`` (default: the scenario's start)
-    to the best-scored ending reachable from there."""
-    origin = start or q.start
-    paths: dict[str, list[str]] = {origin: []}
-    queue: deque[str] = deque([origin])
-    while queue:
-        at = queue.popleft()
-        node = q.nodes.get(at)
-        for choice in node.choices if node else ():
-            if choice.next not in paths:
-                paths[choice.next] = [*paths[at], choice.id]
-                queue.append(choice.next)
-    reachable = [e for e in q.endings.values() if e.id in paths]
-    if not reachable:
-        return []
-    best = max(reachable, key=lambda e: e.score or 0.0)
-    return paths[best.id]
 
 
 def right_answer(q: Question) -> Answer:
@@ -108,16 +88,12 @@ def simulated_answer(q: Question, rng: random.Random, skill: float) -> Answer:
         at = q.start
         while at in q.nodes:
             node = q.nodes[at]
-            good = best_path(q, at)
-            choice = (
-                node.choices[0] if not good else next(c for c in node.choices if c.id == good[0])
-            )
+            good = best_path(q, at)[0]
+            choice = next(c for c in node.choices if c.id == good)
             if rng.random() >= skill:
                 choice = rng.choice(node.choices)
             path.append(choice.id)
             at = choice.next
-            if len(path) > 50:  # a scenario with a loop: stop like a tired participant
-                break
         return path
     return right
 

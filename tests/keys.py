@@ -6,7 +6,8 @@ answer away through the two places its answer is written down (a hidden test onl
 separately):
 
 * its **key in a bank**: a YAML or JSON mapping with the question's ``id`` that holds a
-  ``key``, an ``explanation``, ending ``score``s, or one of a short-text question's
+  ``key``, an ``explanation``, ending ``score``s, a choice's ``quality`` (a path-scored
+  scenario's moves), or one of a short-text question's
   accepted variants (lessons may use the term a recall question asks for; what must not
   travel is the answer next to its own question);
 * its **explanation**, which names the right answer.  Feedback shows explanations on
@@ -84,6 +85,11 @@ def _bank_leak(q: Question, entry: Mapping[str, Any]) -> str | None:
             return f"its {field}"
     if any(isinstance(e, Mapping) and "score" in e for e in entry.get("endings") or ()):
         return "its ending scores"
+    nodes = [n for n in entry.get("nodes") or () if isinstance(n, Mapping)]
+    if any(
+        isinstance(c, Mapping) and "quality" in c for n in nodes for c in n.get("choices") or ()
+    ):
+        return "its choice qualities"
     if isinstance(q, ShortText):
         shown = [s.casefold() for s in _strings({k: v for k, v in entry.items() if k != "id"})]
         for variant in q.key or ():

@@ -92,6 +92,109 @@ BAD_CASES = {
 }
 
 
+# A path-scored scenario that keeps every rule: a good, a poor (repairable) and a harmful
+# first move, then a right and a half-right last move.
+SCENARIO = """\
+bank: paths
+questions:
+  - id: s1
+    type: scenario
+    text: {uk: Сценарій}
+    start: n1
+    nodes:
+      - id: n1
+        text: {uk: Перший крок}
+        choices:
+          - {id: good, text: {uk: Добре}, next: n2, quality: 1}
+          - {id: poor, text: {uk: Погано}, next: fix, quality: 0.5}
+          - {id: harm, text: {uk: Шкідливо}, next: lost, quality: 0}
+      - id: fix
+        text: {uk: Виправлення}
+        choices:
+          - {id: repair, text: {uk: Виправити}, next: n2, quality: 1}
+          - {id: worse, text: {uk: Погіршити}, next: lost, quality: 0}
+      - id: n2
+        text: {uk: Другий крок}
+        choices:
+          - {id: right, text: {uk: Правильно}, next: won, quality: 1}
+          - {id: half, text: {uk: Наполовину}, next: part, quality: 0.5}
+    endings:
+      - {id: won, text: {uk: Успіх}, score: 1}
+      - {id: part, text: {uk: Частково}, score: 0.5}
+      - {id: lost, text: {uk: Втрачено}, score: 0}
+"""
+ENDING_ONLY = SCENARIO.replace("    start: n1\n", "    start: n1\n    scoring: ending\n")
+for _q in (", quality: 1}", ", quality: 0.5}", ", quality: 0}"):
+    ENDING_ONLY = ENDING_ONLY.replace(_q, "}")
+
+BAD_CASES.update(
+    {
+        "scenario choice without quality": (
+            SCENARIO.replace("next: fix, quality: 0.5}", "next: fix}"),
+            12,
+            "s1.nodes[0].choices[1]",
+            "choice 'poor' has no quality",
+        ),
+        "scenario ending without score": (
+            SCENARIO.replace("{uk: Частково}, score: 0.5}", "{uk: Частково}}"),
+            26,
+            "s1.endings[1]",
+            "this ending has no score",
+        ),
+        "quality under ending scoring": (
+            ENDING_ONLY.replace("next: won}", "next: won, quality: 1}"),
+            23,
+            "s1.nodes[2].choices[0].quality",
+            "scored by its ending alone",
+        ),
+        "scenario with a loop": (
+            SCENARIO.replace(
+                "{id: repair, text: {uk: Виправити}, next: n2",
+                "{id: repair, text: {uk: Виправити}, next: n1",
+            ),
+            17,
+            "s1.nodes[1].choices[0].next",
+            "the choices loop (n1 → fix → n1)",
+        ),
+        "rule (a): no path scores 1": (
+            SCENARIO.replace("{uk: Успіх}, score: 1}", "{uk: Успіх}, score: 0.9}"),
+            8,
+            "s1.nodes[0]",
+            "no path scores 1 (the best, good › right, scores 0.9)",
+        ),
+        "rule (b): a poorer move leaves a better mean": (
+            SCENARIO.replace(
+                "next: lost, quality: 0}\n      - id: fix",
+                "next: won, quality: 0.25}\n      - id: fix",
+            ),
+            13,
+            "s1.nodes[0].choices[2].quality",
+            "'harm' (quality 0.25) leaves a mean score of 0.25 within reach, not less than 0.156 "
+            "after 'poor' (quality 0.5)",
+        ),
+        "rule (b): a poorer move leaves as good a best": (
+            SCENARIO.replace("next: won, quality: 1}", "next: part, quality: 1}").replace(
+                "next: part, quality: 0.5}", "next: won, quality: 0.5}"
+            ),
+            23,
+            "s1.nodes[2].choices[1].quality",
+            "'half' (quality 0.5) leaves a best score of 0.5 within reach, not less than 0.5 "
+            "after 'right' (quality 1)",
+        ),
+        "scenario without any key": (
+            ENDING_ONLY.replace("    scoring: ending\n", "")
+            .replace(", score: 1}", "}")
+            .replace(", score: 0.5}", "}")
+            .replace(", score: 0}", "}"),
+            3,
+            "s1",
+            "no key: add 'key' (in a scenario: a score on every ending and, under path "
+            "scoring, a quality on every choice)",
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("case", sorted(BAD_CASES))
 def test_bank_check_names_file_line_and_field(case: str, tmp_path: Path) -> None:
     text, line, field, words = BAD_CASES[case]
@@ -175,6 +278,9 @@ def test_public_copy_holds_no_graded_key() -> None:
         assert "explanation" not in q
         for ending in q.get("endings", []):
             assert "score" not in ending
+        for node in q.get("nodes", []):
+            for choice in node["choices"]:
+                assert "quality" not in choice and choice["next"]
     public = parse_bank(text)
     assert public.public and len(public) == len(load_bank(SHOWCASE))
 
@@ -205,3 +311,36 @@ def test_a_self_check_warm_up_may_be_worth_nothing(tmp_path: Path) -> None:
     text = GOOD.replace("    points: 2\n", "    points: 0\n    mode: selfcheck\n")
     bank = parse_bank(text)
     assert bank["q1"].points == 0 and bank["q1"].score("a") == 0
+
+
+def test_scenario_banks_check_clean_and_ending_scoring_still_loads(tmp_path: Path) -> None:
+    for name, text in (("path.yaml", SCENARIO), ("ending.yaml", ENDING_ONLY)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+        assert result.exit_code == 0 and result.stdout == "", result.output
+    old = parse_bank(ENDING_ONLY)["s1"]
+    assert old.fraction(["poor", "repair", "right"]) == 1.0  # the ending alone, as before
+    assert parse_bank(SCENARIO)["s1"].fraction(["poor", "repair", "right"]) == 0.5
+
+
+def test_public_copy_of_a_scenario_drops_qualities_and_keeps_self_check_ones() -> None:
+    graded = yaml.safe_load(public_yaml(SCENARIO))["questions"][0]
+    assert all("quality" not in c for n in graded["nodes"] for c in n["choices"])
+    assert all("score" not in e for e in graded["endings"])
+    public = parse_bank(public_yaml(SCENARIO))["s1"]
+    assert not public.has_key
+    selfcheck = SCENARIO.replace("    start: n1\n", "    mode: selfcheck\n    start: n1\n")
+    kept = yaml.safe_load(public_yaml(selfcheck))["questions"][0]
+    assert kept["nodes"][0]["choices"][1]["quality"] == 0.5
+    # The participants' copy of a self-check scenario is checked like the trainer's.
+    assert parse_bank(public_yaml(selfcheck))["s1"].fraction(["poor", "repair", "half"]) == 0.125
+
+
+def test_a_public_bank_must_not_carry_a_scenario_quality(tmp_path: Path) -> None:
+    path = tmp_path / "public.yaml"
+    text = public_yaml(SCENARIO).replace("next: n2\n", "next: n2\n      quality: 1\n", 1)
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+    assert result.exit_code == 1
+    assert "a public bank must not hold a graded key" in result.stdout

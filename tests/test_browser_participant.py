@@ -98,13 +98,14 @@ BY_HAND = {
     "m1.quality.dimensions": 2.5,
     # ordering: Kendall's tau × points; one pair of 10 out of order: (9 − 1) / 10 × 2
     "m1.strategy.chain": 1.6,
-    # scenario: the ending's score × points; "address" scores 0.5: 0.5 × 3
-    "m1.algorithm.desk": 1.5,
+    # scenario: the ending's score × the qualities of the choices taken × points;
+    # greet (1), ask (1), address (0.5), ending "address" (0.5): 0.25 × 3
+    "m1.algorithm.desk": 0.75,
 }
 # The whole of module 1 by hand: the four above, 1 point each for gap, superiority,
 # affect, feedback, group_done and closing, 3 for the ordering in the key's order, and
-# 1 for completing the self-assessment: 1 + 2.5 + 1.6 + 1.5 + 6 + 3 + 1.
-TOTAL_M1_BY_HAND = 16.6
+# 1 for completing the self-assessment: 1 + 2.5 + 1.6 + 0.75 + 6 + 3 + 1.
+TOTAL_M1_BY_HAND = 15.85
 
 
 def grade_cell(qid: str) -> str:

@@ -145,7 +145,7 @@ def test_answers_points_and_explanations_are_shown(feedback: dict[str, Any]) -> 
     assert "Ваша відповідь: Відкладає роботу й вітає користувача Бали: 1 з 1" in alice
     # Ordering in the participant's order; a scenario's path and ending; a blank answer.
     assert "Привітатися Уточнити запит Вислухати запит Знайти відповідь Бали: 2 з 3" in bob
-    assert "Фінал: У залі тихо, але студенти пішли невдоволені. Бали: 1 з 2" in bob
+    assert "Фінал: У залі тихо, але студенти пішли невдоволені. Бали: 0,5 з 2" in bob
     assert "Весь персонал знає своїх клієнтів → Зорієнтована на себе" in bob
     assert "Рішення спускають згори без консультацій → не розподілено" in bob
     assert "Ваша відповідь: Відповіді не було. Бали: 0 з 1" in bob

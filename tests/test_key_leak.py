@@ -85,3 +85,23 @@ def test_the_search_finds_every_key_in_the_instructor_source() -> None:
         found = [ln.split(": ")[:3] for ln in leaks]
         assert {q for f, q, _ in found if f == "questions.yaml"} == ids  # the bank
         assert {q for _, q, what in found if what == "its explanation"} == ids
+
+
+def test_a_leaked_choice_quality_is_a_key() -> None:
+    """A path-scored scenario's qualities are its key: the participants' copy with one
+    quality put back is caught."""
+    import yaml
+
+    from clientlearn.bank import public_yaml
+
+    from .conftest import SHOWCASE
+
+    bank = load_bank(SHOWCASE)
+    data = yaml.safe_load(public_yaml(SHOWCASE.read_text(encoding="utf-8")))
+    assert key_leaks({"questions.yaml": yaml.safe_dump(data)}, [bank], explanations=False) == []
+    scenario = next(q for q in data["questions"] if q["id"] == "sc.scenario")
+    scenario["nodes"][1]["choices"][1]["quality"] = 0.5
+    leaked = {"questions.yaml": yaml.safe_dump(data, allow_unicode=True)}
+    assert key_leaks(leaked, [bank], explanations=False) == [
+        "questions.yaml: sc.scenario: its choice qualities"
+    ]

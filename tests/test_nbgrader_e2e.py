@@ -38,7 +38,7 @@ PARTLY = {
     "sc.text": ("Активне  слухання", 1.0),
     "sc.numeric": ("3,5", 0.0),
     "sc.rating": (2, 1.0),
-    "sc.scenario": (["approach", "leave"], 1.0),
+    "sc.scenario": (["approach", "leave"], 0.5),
 }
 
 

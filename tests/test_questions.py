@@ -65,7 +65,11 @@ def test_unanswered_scores_zero(bank: Bank) -> None:
         ("sc.numeric", "3,0", 1.0),
         ("sc.numeric", "4", 0.0),
         ("sc.rating", 1, 1.0),  # completion
-        ("sc.scenario", ["approach", "leave"], 1.0),  # ending scored 0.5 of 2 points
+        (
+            "sc.scenario",
+            ["approach", "leave"],
+            0.5,
+        ),  # 2 points × 1 × 0.5 (qualities) × 0.5 (ending)
         ("sc.scenario", ["shout"], 0.0),
         ("sc.scenario", ["approach"], 0.0),  # no ending yet
     ],

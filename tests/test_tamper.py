@@ -46,7 +46,7 @@ pytestmark = pytest.mark.nbgrader
 
 MODULE = "quiz"
 TASK = grade_id("sc.essay", "task")
-# The same answers for everyone: 8 points of the 13 the questions are worth.
+# The same answers for everyone: 7.5 points of the 13 the questions are worth.
 ANSWERS: dict[str, Any] = {
     "sc.single": "a",  # 0 of 1
     "sc.multiple": ["a", "b", "c"],  # 1 of 2
@@ -56,9 +56,9 @@ ANSWERS: dict[str, Any] = {
     "sc.text": "Активне  слухання",  # 1 of 1
     "sc.numeric": "3,5",  # 0 of 1
     "sc.rating": 2,  # 1 of 1
-    "sc.scenario": ["approach", "leave"],  # 1 of 2
+    "sc.scenario": ["approach", "leave"],  # 0.5 of 2: quality 1 × 0.5, ending 0.5
 }
-HONEST_SCORE = 8.0
+HONEST_SCORE = 7.5
 NAMES = {
     "honest": ("Олена", "Чесна"),
     "copier": ("Іван", "<b>Копія</b>"),  # must be escaped wherever it is shown

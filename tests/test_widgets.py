@@ -179,3 +179,25 @@ def test_a_lone_notebook_brings_its_answers_back(
     monkeypatch.setenv("JPY_SESSION_NAME", str(quiz_folder / "lesson.ipynb"))
     view = Quiz("questions.yaml", folder=quiz_folder).ask("sc.single")
     assert view.radio.value == "b"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("copy", ["trainer", "participant"])
+def test_self_check_scenario_feedback_uses_the_path_score(quiz_folder: Path, copy: str) -> None:
+    """A self-check scenario keeps its qualities in the participants' copy, so its
+    feedback gives the fraction autograde would: ending × the qualities of the path."""
+    from clientlearn.bank import public_yaml
+
+    bank = quiz_folder / "questions.yaml"
+    text = bank.read_text(encoding="utf-8").replace(
+        "    points: 2\n    title: {uk: Шум",
+        "    mode: selfcheck\n    points: 2\n    title: {uk: Шум",
+    )
+    bank.write_text(public_yaml(text) if copy == "participant" else text, encoding="utf-8")
+    view = Quiz("questions.yaml", folder=quiz_folder).ask("sc.scenario")
+    assert isinstance(view, ScenarioView)
+    view.choose("approach")
+    assert view.feedback.value == ""  # no verdict before an ending
+    view.choose("leave")
+    # approach (quality 1) × leave (quality 0.5) × the ending "mid" (0.5) = 25 %.
+    assert view.question.fraction(["approach", "leave"]) == 0.25
+    assert html.escape(tr("partly", "uk", percent=25)) in view.feedback.value
