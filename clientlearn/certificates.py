@@ -84,7 +84,7 @@ DEFAULT_HOURS = 16
 MODULE_TITLES = {
     "module1_client_service": {
         "uk": "Клієнт-сервісне обслуговування користувачів бібліотек",
-        "en": "Client service for library users",
+        "en": "Client service for library patrons",
     },
     "module2_difficult_situations": {
         "uk": "Робота з «важкими» і «конфліктними» ситуаціями",
