@@ -292,8 +292,9 @@ def _written_order(s: Scenario, path: Sequence[str]) -> list[int]:
 
 @dataclass(frozen=True)
 class WrongTurn:
-    """At a node: the poor choice taken most often, how many took it, and how many
-    participants reached the node (``share`` = count / reached)."""
+    """At a node: the poor choice taken most often, its quality (1 under ``scoring:
+    ending``), how many took it, and how many participants reached the node
+    (``share`` = count / reached)."""
 
     node: str
     choice: str
@@ -313,8 +314,9 @@ def _is_poor(s: Scenario, choice: Choice, seen: dict[str, Outlook], node_best: f
 
 
 def wrong_turns(s: Scenario, taken: Iterable[Sequence[str] | None]) -> list[WrongTurn]:
-    """Per node (in the order written), the poor choice (quality below 1) taken most
-    often; of equal counts the poorer one.  A node where nobody went wrong is left out.
+    """Per node (in the order written), the poor choice (quality below 1; under
+    ``scoring: ending``, one after which the node's best ending is out of reach) taken
+    most often; of equal counts the poorer one.  A node where nobody went wrong is left out.
     A participant "reached" a node if their path arrived there, whether or not they
     chose anything there."""
     seen = outlooks(s)

@@ -197,9 +197,9 @@ def test_scores_in_the_gradebook(course: tuple[Course, Bank], graded: dict[str, 
     scores = {s.student: (s.score, s.max_score) for s in c.scores(ASSIGNMENT)}
     assert scores == {
         "alice": (total, total),
-        "bob": (8.0, total),
+        "bob": (7.5, total),
         "carol": (0.0, total),
-        "dave": (8.0, total),
+        "dave": (7.5, total),
     }
     expected = {cell(qid): points for qid, (_, points) in PARTLY.items()}
     assert c.grade_scores(ASSIGNMENT, "bob") == expected

@@ -67,6 +67,14 @@ questions:
 """
 
 
+def ending_only(text: str) -> str:
+    """``text`` as an older bank writes it: ``scoring: ending`` and no qualities."""
+    text = text.replace("    start: n1\n", "    start: n1\n    scoring: ending\n")
+    for quality in (", quality: 1}", ", quality: 0.5}", ", quality: 0}"):
+        text = text.replace(quality, "}")
+    return text
+
+
 @pytest.fixture
 def small() -> Scenario:
     q = parse_bank(SMALL)["s1"]
@@ -107,10 +115,7 @@ def test_a_repaired_path_earns_less_than_the_same_ending_reached_directly(
 
 
 def test_scoring_ending_scores_the_ending_alone() -> None:
-    text = SMALL.replace("    start: n1\n", "    start: n1\n    scoring: ending\n")
-    for quality in (", quality: 1}", ", quality: 0.5}", ", quality: 0}"):
-        text = text.replace(quality, "}")
-    q = parse_bank(text)["s1"]
+    q = parse_bank(ending_only(SMALL))["s1"]
     assert isinstance(q, Scenario)
     assert q.fraction(["poor", "repair", "right"]) == 1.0  # the old rule, kept when declared
     assert q.fraction(["good", "half"]) == 0.5
@@ -260,6 +265,15 @@ def test_where_most_participants_went_wrong(small: Scenario) -> None:
     # n2: reached by 6 after good (one stopped there) and 2 after repair = 8; half twice.
     assert (turns["n2"].choice, turns["n2"].count, turns["n2"].reached) == ("half", 2, 8)
     assert turns["n2"].share == pytest.approx(0.25)
+
+
+def test_wrong_turns_under_ending_scoring() -> None:
+    """Without qualities, a wrong turn is a choice after which the best ending is out of
+    reach: poor can still be repaired, so at n1 only harm counts."""
+    q = parse_bank(ending_only(SMALL))["s1"]
+    assert isinstance(q, Scenario)
+    turns = [(t.node, t.choice, t.count, t.reached) for t in wrong_turns(q, CLASS)]
+    assert turns == [("n1", "harm", 1, 10), ("fix", "worse", 1, 3), ("n2", "half", 2, 8)]
 
 
 def test_nobody_wrong_means_no_turn(small: Scenario) -> None:
