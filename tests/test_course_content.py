@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import nbformat
@@ -66,44 +67,121 @@ def test_stated_total_is_the_sum_of_the_notebooks_points(path: Path) -> None:
     assert stated == points, f"{path.name}: states {stated:g} points, its cells hold {points:g}"
 
 
-def _readme_rows(module: Path) -> tuple[dict[str, list[str]], list[str]]:
-    """The Ukrainian table of a module README: the row of each notebook and the totals row."""
-    rows: dict[str, list[str]] = {}
-    for line in (module / "README.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| **Разом**"):
-            return rows, cells
-        match = re.match(r"`(\d\d_\w+)`", cells[0]) if line.startswith("| `") else None
-        if match:
-            rows[match.group(1)] = cells
-    raise AssertionError(f"{module.name}/README.md has no «| **Разом**» row")
+# --- timings and totals: module READMEs, lessons and the trainer's timetable agree ------
+
+README_ROW = re.compile(
+    r"^\| `(\d\d_[a-z_]+)`[^|]*\|[^|]*\| (\d+) хв[^|]*\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|$"
+)
+README_TOTAL = re.compile(
+    r"^\| \*\*Разом\*\* \| *\| \*\*(\d+) хв[^|]*\|((?: \*\*[\d,.]+\*\* \|){4})$"
+)
+DURATION = re.compile(r"\*\*Тривалість:\*\* близько (\d+) хвилин")
+SECTION_MINUTES = re.compile(r"\(≈ (\d+) хв\)")
 
 
 def _number(cell: str) -> float:
-    match = re.search(r"\d+(?:[.,]\d+)?", cell)
-    return float(match.group(0).replace(",", ".")) if match else 0.0
+    cell = cell.strip().strip("*")
+    return 0.0 if cell in ("—", "") else float(cell.replace(",", "."))
+
+
+def notebook_points(path: Path) -> dict[str, float]:
+    """Points of a notebook's grade cells by kind: questions, self-assessments, tasks."""
+    kinds = {"score": 0.0, "done": 0.0, "task": 0.0}
+    for cell in nbformat.read(path, as_version=4).cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            kinds[meta["grade_id"].rsplit("-", 1)[1]] += float(meta.get("points", 0))
+    return kinds
+
+
+def lesson_minutes(module: Path, stem: str) -> int:
+    match = DURATION.search((LESSONS / module.name / f"{stem}.md").read_text(encoding="utf-8"))
+    assert match, f"{stem}: the lesson must state «**Тривалість:** близько N хвилин»"
+    return int(match.group(1))
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda p: p.name)
-def test_readme_table_agrees_with_the_notebooks_and_lessons(module: Path) -> None:
-    # The trainer plans the day and explains the points from this table, so each row
-    # states its notebook's duration and points, and the totals row adds them up.
-    rows, total = _readme_rows(module)
-    assert sorted(rows) == sorted(p.stem for p in module.glob("*.ipynb"))
-    sums = [0.0] * 5
-    for stem, cells in rows.items():
-        nb = nbformat.read(module / f"{stem}.ipynb", as_version=4)
-        kinds = {"score": 0.0, "done": 0.0, "task": 0.0}
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            if meta.get("grade"):
-                kinds[meta["grade_id"].rsplit("-", 1)[1]] += float(meta["points"])
-        lesson = (LESSONS / module.name / f"{stem}.md").read_text(encoding="utf-8")
-        minutes = re.search(r"\*\*Тривалість:\*\* близько (\d+) хвилин", lesson)
-        assert minutes, f"{stem}: the lesson must state «**Тривалість:** близько N хвилин»"
-        stated = [_number(c) for c in cells[2:7]]
-        expected = [float(minutes.group(1)), kinds["score"], kinds["done"], kinds["task"]]
-        assert stated[:4] == expected, f"{module.name}/README.md, {stem}: {stated} != {expected}"
-        assert stated[4] == sum(expected[1:]), f"{module.name}/README.md, {stem}: total"
-        sums = [a + b for a, b in zip(sums, stated, strict=True)]
-    assert [_number(c) for c in total[2:7]] == sums, f"{module.name}/README.md: «Разом» row"
+def test_module_readme_table_matches_lessons_and_notebooks(module: Path) -> None:
+    lines = (module / "README.md").read_text(encoding="utf-8").splitlines()
+    rows = {m.group(1): m for line in lines if (m := README_ROW.match(line))}
+    notebooks = sorted(p.stem for p in module.glob("*.ipynb"))
+    assert sorted(rows) == notebooks, f"{module.name}/README.md lists {sorted(rows)}"
+    minutes, sums = 0, [0.0, 0.0, 0.0, 0.0]
+    for stem, row in rows.items():
+        points = notebook_points(module / f"{stem}.ipynb")
+        want = [points["score"], points["done"], points["task"], sum(points.values())]
+        got = [_number(row.group(i)) for i in (3, 4, 5, 6)]
+        assert got == want, f"{module.name}/README.md, {stem}: points {got}, notebook {want}"
+        assert int(row.group(2)) == lesson_minutes(module, stem), f"{stem}: minutes differ"
+        minutes += int(row.group(2))
+        sums = [a + b for a, b in zip(sums, want, strict=True)]
+    total = next((m for line in lines if (m := README_TOTAL.match(line))), None)
+    assert total, f"{module.name}/README.md: no «**Разом**» row"
+    cells = [_number(c) for c in total.group(2).strip(" |").split("|")]
+    assert (int(total.group(1)), cells) == (minutes, sums), f"{module.name}/README.md: totals"
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS.rglob("*.md")), ids=lambda p: p.stem)
+def test_lesson_sections_fit_its_duration(lesson: Path) -> None:
+    text = lesson.read_text(encoding="utf-8")
+    match = DURATION.search(text)
+    assert match, f"{lesson.name}: no «**Тривалість:** близько N хвилин»"
+    sections = sum(int(m) for m in SECTION_MINUTES.findall(text))
+    # Module 1 times every part of a lesson; elsewhere timers may run rounds untimed.
+    if lesson.parent.name == "module1_client_service":
+        assert sections == int(match.group(1)), f"{lesson.name}: sections add up to {sections}"
+    else:
+        assert sections <= int(match.group(1)), f"{lesson.name}: sections add up to {sections}"
+
+
+GUIDE = REPO / "course" / "TRAINER_GUIDE.md"
+SLOT = re.compile(r"^\| (\d\d):(\d\d)–(\d\d):(\d\d) \| ([^|]*)\|(?: `?([0-9a-z_]*)`? \|)?")
+BREAKS = ("Перерва", "Обід", "Break", "Lunch")
+
+
+def timetable(heading: str) -> list[tuple[int, int, str, str]]:
+    """The rows (start, end in minutes, what, notebook) of the table after a heading."""
+    lines = GUIDE.read_text(encoding="utf-8").splitlines()
+    start = lines.index(heading)
+    rows = []
+    for line in lines[start + 1 :]:
+        if rows and not line.startswith("|"):
+            break
+        if m := SLOT.match(line):
+            h1, m1, h2, m2, what, nb = m.groups()
+            rows.append((int(h1) * 60 + int(m1), int(h2) * 60 + int(m2), what.strip(), nb or ""))
+    assert rows, f"no timetable after {heading!r}"
+    return rows
+
+
+@pytest.mark.parametrize("heading", ["**День 1 — модуль 1**", "**Day 1 — Module 1**"])
+def test_day_one_has_no_stretch_over_90_minutes(heading: str) -> None:
+    rows = timetable(heading)
+    stretch = 0
+    for (_, end, _, _), (start, _, _, _) in pairwise(rows):
+        assert end == start, f"{heading}: a gap or overlap at {end // 60}:{end % 60:02}"
+    for start, end, what, _ in rows:
+        stretch = 0 if what.startswith(BREAKS) else stretch + end - start
+        assert stretch <= 90, f"{heading}: {stretch} minutes without a break by {what!r}"
+    # Each notebook gets the time its lesson states.
+    module = REPO / "module1_client_service"
+    for stem in sorted(p.stem for p in module.glob("*.ipynb")):
+        planned = sum(end - start for start, end, _, nb in rows if nb == stem)
+        assert planned == lesson_minutes(module, stem), f"{heading}: {stem} gets {planned} min"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "**День 2 — модуль 2.** Жоден відрізок без перерви не довший за 90 хвилин.",
+        "**Day 2: Module 2.** No stretch without a break is longer than 90 minutes.",
+    ],
+)
+def test_day_two_has_no_stretch_over_90_minutes(heading: str) -> None:
+    rows = timetable(heading)
+    stretch = 0
+    for (_, end, _, _), (start, _, _, _) in pairwise(rows):
+        assert end == start, f"{heading}: a gap or overlap at {end // 60}:{end % 60:02}"
+    for start, end, what, _ in rows:
+        stretch = 0 if what.startswith(BREAKS) else stretch + end - start
+        assert stretch <= 90, f"{heading}: {stretch} minutes without a break by {what!r}"
