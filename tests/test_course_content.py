@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import re
+import shutil
 from itertools import pairwise
 from pathlib import Path
 
 import nbformat
 import pytest
+from click.testing import CliRunner
 
+from clientlearn.cli import cli
 from clientlearn.runtime.bank import check_bank, load_bank
-from clientlearn.trainer.authoring import build_notebook, scored_questions
+from clientlearn.trainer.authoring import build_notebook, course_lessons, scored_questions
+from clientlearn.trainer.coursefacts import load_course_facts
+
+from .conftest import SHOWCASE
 
 REPO = Path(__file__).resolve().parent.parent
 MODULES = [REPO / "module1_client_service", REPO / "module2_difficult_situations"]
@@ -39,6 +45,36 @@ def test_notebook_is_built_from_its_lesson(path: Path) -> None:
         f"{path} differs from its lesson; rebuild it with `clientlearn notebook build`"
     )
     assert not any(c.get("outputs") for c in committed.cells if c.cell_type == "code")
+
+
+def test_every_lesson_has_its_notebook_and_every_notebook_its_lesson() -> None:
+    builds = course_lessons(REPO / "course", load_course_facts(REPO / "course").module_ids)
+    assert sorted(b.notebook for b in builds) == notebooks()
+    assert all(b.notebook.is_file() for b in builds)
+
+
+def test_notebook_build_all_rebuilds_the_course_and_refuses_strays(tmp_path: Path) -> None:
+    course = tmp_path / "course"
+    (course / "lessons" / "m1").mkdir(parents=True)
+    (tmp_path / "m1").mkdir()
+    shutil.copy(SHOWCASE, tmp_path / "m1" / "questions.yaml")
+    (course / "course.yaml").write_text(
+        "id: t\ntitle: {uk: Т}\nhours: 1\nmodules:\n  - {id: m1, title: {uk: М}, hours: 1}\n",
+        encoding="utf-8",
+    )
+    (course / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
+    for name in ("01_a", "02_b"):
+        (course / "lessons" / "m1" / f"{name}.md").write_text(
+            f"# {name}\n\n{{{{ ask sc.single }}}}\n", encoding="utf-8"
+        )
+    result = CliRunner().invoke(cli, ["notebook", "build", "--all", "--course", str(course)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "m1").glob("*.ipynb")) == ["01_a.ipynb", "02_b.ipynb"]
+
+    (tmp_path / "m1" / "03_by_hand.ipynb").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["notebook", "build", "--all", "--course", str(course)])
+    assert result.exit_code == 1
+    assert "03_by_hand.ipynb without a lesson" in result.output
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
