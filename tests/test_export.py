@@ -272,7 +272,7 @@ def test_cli_export_formats(root: Path) -> None:
     result = runner.invoke(export, ["--course", str(root), "--format", "xlsx"])
     assert result.exit_code == 0, result.output
     assert (root / "grades.xlsx").is_file()
-    assert "зараховано 2" in result.output
+    assert "зараховано — 2" in result.output
     out = root / "m.csv"
     result = runner.invoke(
         export, ["--course", str(root), "--format", "moodle", "--out", str(out), "--lang", "en"]

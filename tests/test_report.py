@@ -453,7 +453,7 @@ def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:
 
     html = scenarios_html(
         (found,),
-        t=lambda key, **v: WORDS[key][0].format(**v),
+        t=lambda key, **v: WORDS[key]["uk"].format(**v),
         h=report_html._h,
         p=report_html._p,
         table=report_html._table,

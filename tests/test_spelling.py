@@ -4,6 +4,7 @@ own messages."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import shutil
@@ -16,14 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from clientlearn.cli.roster import LABELS as ROSTER_LABELS
-from clientlearn.core.i18n import MESSAGES
-from clientlearn.grader.feedback import MESSAGES as FEEDBACK_MESSAGES
-from clientlearn.runtime.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
-from clientlearn.runtime.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
-from clientlearn.trainer.groupcards import LABELS as CARD_LABELS
-from clientlearn.trainer.handbook_html import LABELS as HANDBOOK_LABELS
-from clientlearn.trainer.report.page import WORDS as REPORT_WORDS
+from .test_messages import TABLES as MESSAGE_TABLES
 
 REPO = Path(__file__).resolve().parent.parent
 ALLOWED = REPO / "tests" / "fixtures" / "spelling-allowlist.txt"
@@ -53,24 +47,15 @@ def sources() -> dict[str, str]:
     for path in sorted([*readmes, *(REPO / "course" / "lessons").rglob("*.md")]):
         found[str(path.relative_to(REPO))] = path.read_text("utf-8")
     for path in [
-        *sorted((REPO / "clientlearn").glob("*/*.yaml")),
+        *sorted((REPO / "clientlearn").rglob("*.yaml")),
         REPO / "course" / "glossary.yaml",
     ]:
         found[str(path.relative_to(REPO))] = "\n".join(
             uk_texts(yaml.safe_load(path.read_text("utf-8")))
         )
-    found["clientlearn/i18n.py"] = "\n".join(m["uk"] for m in MESSAGES.values())
-    found["clientlearn/handbook_html.py"] = "\n".join(HANDBOOK_LABELS["uk"].values())
-    found["clientlearn/roster_cli.py"] = "\n".join(m["uk"] for m in ROSTER_LABELS.values())
-    found["clientlearn/feedback.py"] = "\n".join(m["uk"] for m in FEEDBACK_MESSAGES.values())
-    found["clientlearn/report_html.py"] = "\n".join(uk for uk, _ in REPORT_WORDS.values())
-    found["clientlearn/groupcards.py"] = "\n".join(CARD_LABELS["uk"].values())
-    found["clientlearn/groupwork/messages.py"] = "\n".join(
-        m["uk"] for m in GROUPWORK_MESSAGES.values()
-    )
-    found["clientlearn/selfassess/messages.py"] = "\n".join(
-        m["uk"] for m in SELFASSESS_MESSAGES.values()
-    )
+    for module, name in MESSAGE_TABLES:  # every message table of the library
+        table = getattr(importlib.import_module(module), name)
+        found[f"{module}.{name}"] = "\n".join(entry["uk"] for entry in table.values())
     return found
 
 

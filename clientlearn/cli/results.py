@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
+from clientlearn.core.i18n import translate
+
 from . import base
 from .courseroot import course_option
 
@@ -27,7 +29,9 @@ _DEFAULT_OUT = {"csv": "grades.csv", "xlsx": "grades.xlsx", "moodle": "grades-mo
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "exported": {
-        "uk": "Записано {path}: {n} учасник(ів), зараховано {passed} (≥ {min} % у кожному модулі).",
+        "uk": (
+            "Записано {path}: учасників — {n}, зараховано — {passed} (≥ {min} % у кожному модулі)."
+        ),
         "en": "Wrote {path}: {n} participant(s), {passed} passed (≥ {min}% in every module).",
     },
     "issued": {
@@ -35,7 +39,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "{n} certificate(s) written to {out}; for printing: {combined}.",
     },
     "not_passed": {
-        "uk": "Без сертифіката: {n} учасник(ів) не набрали {min} % у кожному модулі.",
+        "uk": "Без сертифіката: учасників — {n}; вони не набрали {min} % у кожному модулі.",
         "en": "No certificate: {n} participant(s) did not reach {min}% in every module.",
     },
     "nobody": {
@@ -53,7 +57,7 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _msg(key: str, lang: str, **fields: object) -> str:
-    return _MESSAGES[key][lang].format(**fields)
+    return translate(_MESSAGES, key, lang, **fields)
 
 
 def _pct(value: float) -> str:

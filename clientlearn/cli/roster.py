@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from clientlearn.core.i18n import translate
 from clientlearn.grader.gradebook import sqlite_file
 from clientlearn.trainer.roster_import import ImportResult, import_roster
 
@@ -56,7 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def label(key: str, lang: str, **fmt: object) -> str:
-    return LABELS[key][lang].format(**fmt)
+    return translate(LABELS, key, lang, **fmt)
 
 
 def _table(rows: Sequence[Sequence[str]]) -> str:

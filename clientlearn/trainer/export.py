@@ -54,6 +54,7 @@ from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
+from clientlearn.core.i18n import translate
 
 from .results import (
     DEFAULT_MIN_SCORE,
@@ -89,7 +90,7 @@ _LABELS: dict[str, dict[str, str]] = {
 
 
 def _label(key: str, lang: str, **fields: object) -> str:
-    return _LABELS[key][lang].format(**fields)
+    return translate(_LABELS, key, lang, **fields)
 
 
 def _check(fmt: str, lang: str) -> None:

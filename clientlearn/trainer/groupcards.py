@@ -14,6 +14,7 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
+from clientlearn.core.i18n import translate
 
 from .groups import Group
 from .rotation import OBSERVER, Schedule
@@ -33,58 +34,100 @@ __all__ = [
 LANGS = ("uk", "en")
 
 LABELS: dict[str, dict[str, str]] = {
-    "uk": {
-        "cards": "Групи",
-        "cards_of": "Групи — «{course}»",
-        "group": "Група {n}",
-        "members": "Учасники",
-        "schedule": "Розклад рольових ігор",
-        "schedule_of": "Розклад рольових ігор — «{course}»",
-        "round": "Раунд {n}",
-        "group_col": "Група",
-        "scenario": "Сценарій",
-        "role": "Роль",
-        "size": "Учасників",
-        "librarian": "Бібліотекар",
-        "patron": "Користувач",
-        "observer": "Спостерігач",
-        "oblast": "Область",
-        "library": "Бібліотека",
-        "region": "Область",
-        "city": "Населений пункт",
-        "written": "Записано: {files}",
-        "repeats": "Пар, що вже працювали разом раніше: {n}",
-        "balanced_on": "Змішано за стовпцем: {column}",
-        "rotation": "Раундів: {rounds}; груп: {groups}; сценаріїв: {scenarios}",
-        "short": (
-            "Група {g}: учасників — {s}, раундів — {r}; щоб кожен зіграв кожну роль, "
-            "потрібно раундів: {s}"
-        ),
+    "cards": {
+        "uk": "Групи",
+        "en": "Groups",
     },
-    "en": {
-        "cards": "Groups",
-        "cards_of": "Groups — “{course}”",
-        "group": "Group {n}",
-        "members": "Participants",
-        "schedule": "Role-play schedule",
-        "schedule_of": "Role-play schedule — “{course}”",
-        "round": "Round {n}",
-        "group_col": "Group",
-        "scenario": "Scenario",
-        "role": "Role",
-        "size": "Participants",
-        "librarian": "Librarian",
-        "patron": "Patron",
-        "observer": "Observer",
-        "oblast": "Oblast",
-        "library": "Library",
-        "region": "Region",
-        "city": "Town",
-        "written": "Written: {files}",
-        "repeats": "Pairs who were together before: {n}",
-        "balanced_on": "Mixed by column: {column}",
-        "rotation": "Rounds: {rounds}; groups: {groups}; scenarios: {scenarios}",
-        "short": (
+    "cards_of": {
+        "uk": "Групи — «{course}»",
+        "en": "Groups — “{course}”",
+    },
+    "group": {
+        "uk": "Група {n}",
+        "en": "Group {n}",
+    },
+    "members": {
+        "uk": "Учасники",
+        "en": "Participants",
+    },
+    "schedule": {
+        "uk": "Розклад рольових ігор",
+        "en": "Role-play schedule",
+    },
+    "schedule_of": {
+        "uk": "Розклад рольових ігор — «{course}»",
+        "en": "Role-play schedule — “{course}”",
+    },
+    "round": {
+        "uk": "Раунд {n}",
+        "en": "Round {n}",
+    },
+    "group_col": {
+        "uk": "Група",
+        "en": "Group",
+    },
+    "scenario": {
+        "uk": "Сценарій",
+        "en": "Scenario",
+    },
+    "role": {
+        "uk": "Роль",
+        "en": "Role",
+    },
+    "size": {
+        "uk": "Учасників",
+        "en": "Participants",
+    },
+    "librarian": {
+        "uk": "Бібліотекар",
+        "en": "Librarian",
+    },
+    "patron": {
+        "uk": "Користувач",
+        "en": "Patron",
+    },
+    "observer": {
+        "uk": "Спостерігач",
+        "en": "Observer",
+    },
+    "oblast": {
+        "uk": "Область",
+        "en": "Oblast",
+    },
+    "library": {
+        "uk": "Бібліотека",
+        "en": "Library",
+    },
+    "region": {
+        "uk": "Область",
+        "en": "Region",
+    },
+    "city": {
+        "uk": "Населений пункт",
+        "en": "Town",
+    },
+    "written": {
+        "uk": "Записано: {files}",
+        "en": "Written: {files}",
+    },
+    "repeats": {
+        "uk": "Пар, що вже працювали разом раніше: {n}",
+        "en": "Pairs who were together before: {n}",
+    },
+    "balanced_on": {
+        "uk": "Змішано за стовпцем: {column}",
+        "en": "Mixed by column: {column}",
+    },
+    "rotation": {
+        "uk": "Раундів: {rounds}; груп: {groups}; сценаріїв: {scenarios}",
+        "en": "Rounds: {rounds}; groups: {groups}; scenarios: {scenarios}",
+    },
+    "short": {
+        "uk": (
+            "Група {g}: учасників — {s}, раундів — {r}; щоб кожен зіграв кожну роль, потрібно "
+            "раундів: {s}"
+        ),
+        "en": (
             "Group {g}: {s} members, {r} rounds; every member plays every role only with {s} rounds"
         ),
     },
@@ -118,17 +161,18 @@ def _check_lang(lang: str) -> str:
 
 def label(key: str, lang: str = "uk", **fmt: object) -> str:
     """A fixed text of these pages in ``lang``, formatted with ``fmt``."""
-    return LABELS[_check_lang(lang)][key].format(**fmt)
+    return translate(LABELS, key, _check_lang(lang), **fmt)
 
 
 def role_label(role: str, lang: str = "uk") -> str:
     """«Бібліотекар» for ``librarian`` …; an unknown role is shown as given."""
-    return LABELS[_check_lang(lang)].get(role, role)
+    return translate(LABELS, role, _check_lang(lang)) if role in LABELS else role
 
 
 def column_label(column: str, lang: str = "uk") -> str:
     """«Область» for ``oblast`` …; other column names are shown as given."""
-    return LABELS[_check_lang(lang)].get(column.casefold(), column)
+    key = column.casefold()
+    return translate(LABELS, key, _check_lang(lang)) if key in LABELS else column
 
 
 def count_label(n: int, lang: str = "uk") -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import translate
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -45,7 +46,7 @@ _GREY = (110, 110, 110)
 
 
 def _t(key: str, lang: str, **fields: object) -> str:
-    return _TEXT[key][lang].format(**fields)
+    return translate(_TEXT, key, lang, **fields)
 
 
 def hours_unit(hours: int, lang: str) -> str:
