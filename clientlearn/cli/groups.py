@@ -36,8 +36,9 @@ from clientlearn.trainer.rotation import DEFAULT_ROLES, load_scenarios, rotate, 
 
 __all__ = ["groups"]
 
-# Tried in this order when --balance is not given.
-_BALANCE_GUESSES = ("oblast", "область", "library", "бібліотека")
+# Tried in this order when --balance is not given (read_roster names the columns
+# by the one header vocabulary: «Область» is oblast).
+_BALANCE_GUESSES = ("oblast", "library")
 
 _in_file = click.Path(dir_okay=False, path_type=Path)
 _out_dir = click.Path(file_okay=False, path_type=Path)
