@@ -15,9 +15,12 @@ from typing import Any
 import pytest
 import yaml
 
+from clientlearn.cli.collect import MESSAGES as COLLECT_MESSAGES
+from clientlearn.cli.release import MESSAGES as RELEASE_MESSAGES
 from clientlearn.cli.roster import LABELS as ROSTER_LABELS
 from clientlearn.core.i18n import MESSAGES
 from clientlearn.grader.feedback import MESSAGES as FEEDBACK_MESSAGES
+from clientlearn.grader.journey_messages import MESSAGES as JOURNEY_MESSAGES
 from clientlearn.runtime.groupwork.messages import MESSAGES as GROUPWORK_MESSAGES
 from clientlearn.runtime.selfassess.messages import MESSAGES as SELFASSESS_MESSAGES
 from clientlearn.trainer.groupcards import LABELS as CARD_LABELS
@@ -67,6 +70,12 @@ def sources() -> dict[str, str]:
     found["clientlearn/selfassess/messages.py"] = "\n".join(
         m["uk"] for m in SELFASSESS_MESSAGES.values()
     )
+    for name, table in (
+        ("clientlearn/grader/journey_messages.py", JOURNEY_MESSAGES),
+        ("clientlearn/cli/release.py", RELEASE_MESSAGES),
+        ("clientlearn/cli/collect.py", COLLECT_MESSAGES),
+    ):
+        found[name] = "\n".join(m["uk"] for m in table.values())
     return found
 
 
