@@ -4,9 +4,10 @@ The trainer releases a module into the exchange (``clientlearn release --exchang
 participant, in a home folder that holds no course config, fetches it, answers (through
 the store the widgets write) and submits; the trainer collects (``clientlearn collect
 --exchange``), autogrades with clientlearn and sends feedback (``clientlearn feedback
---exchange``), which the participant fetches.  What must hold: the answers file travels with the notebooks
-both ways it can be lost (submit and collect), the score is the one those answers earn,
-and nothing the participant fetches, before or after grading, holds a graded key.
+--exchange``), which the participant fetches.  What must hold: the answers file travels
+with the notebooks both ways it can be lost (submit and collect), the score is the one
+those answers earn, and nothing the participant fetches, before or after grading, holds
+a graded key.
 """
 
 from __future__ import annotations

@@ -218,8 +218,27 @@ def _is_moodle(items: Sequence[_Item]) -> bool:
     return any(MOODLE_NAME.match(p) for i in items for p in PurePosixPath(i.path).parts)
 
 
+def _holds_work(folder: Path) -> bool:
+    """Notebooks or zips within two levels: a folder without any is named as it is."""
+    return any(
+        p.suffix.lower() in {".ipynb", ".zip"}
+        for pattern in ("*", "*/*", "*/*/*")
+        for p in folder.glob(pattern)
+    )
+
+
 def _looks_like_submission(folder: Path, module: str) -> bool:
-    return any(folder.glob("*.ipynb")) or (folder / module).is_dir()
+    """One person's folder: it holds the module folder, or notebooks of its own and no
+    other person's work (Moodle's names, zips, folders with notebooks)."""
+    if (folder / module).is_dir():
+        return True
+    children = [c for c in folder.iterdir() if not _skipped(c.name)]
+    for child in children:
+        if MOODLE_NAME.match(child.name) or child.suffix.lower() == ".zip":
+            return False
+        if child.is_dir() and (any(child.glob("*.ipynb")) or any(child.glob("*/*.ipynb"))):
+            return False
+    return any(c.suffix == ".ipynb" and c.is_file() for c in children)
 
 
 def _candidates(
@@ -240,14 +259,14 @@ def _candidates(
         if moodle["plugin"] == "file":
             items = _expand_zips(_folder_items(source), str(source), lang)
             yield _Candidate(str(source), moodle["name"], tuple(items))
-    elif _looks_like_submission(source, module) or depth >= 2:
+    elif _looks_like_submission(source, module) or depth >= 2 or not _holds_work(source):
         yield _Candidate(str(source), source.name, tuple(_folder_items(source)))
     else:
         moodle_files: list[_Item] = []
         for child in sorted(source.iterdir()):
             if _skipped(child.name):
                 continue
-            if child.is_dir() or zipfile.is_zipfile(child):
+            if child.is_dir() or child.suffix.lower() == ".zip":
                 yield from _candidates(child, module, lang, depth + 1)
             elif MOODLE_NAME.match(child.name):
                 moodle_files.append(_Item(child.name, child.stat().st_mtime, child.read_bytes))

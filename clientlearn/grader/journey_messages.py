@@ -58,8 +58,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "clientlearn autograde {module} first.",
     },
     "step_feedback": {
-        "uk": "Створюю зворотний зв’язок з {module} (учасників: {n}; "
-        "nbgrader generate_feedback)…",
+        "uk": "Створюю зворотний зв’язок з {module} (учасників: {n}; nbgrader generate_feedback)…",
         "en": "Writing the feedback on {module} for {n} participant(s) "
         "(nbgrader generate_feedback)…",
     },
