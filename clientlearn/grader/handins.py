@@ -180,7 +180,8 @@ def _looks_like_submission(folder: Path, module: str) -> bool:
 def candidates(
     source: Path, module: str, lang: str, depth: int = 0
 ) -> Iterator[Candidate | Unmatched]:
-    """The submissions in ``source`` (see the module docstring)."""
+    """The submissions in ``source``, a zip or a folder (the shapes are listed in
+    :mod:`clientlearn.grader.intake`)."""
     if source.is_file():
         items = _zip_items(_open_zip(str(source), lang=lang))
         if _is_moodle(items):
@@ -238,6 +239,10 @@ def _name(path: str) -> str:
 
 
 def taken_files(items: Sequence[Item], module: str, released: set[str]) -> list[tuple[str, Item]]:
+    """What of a submission goes to ``submitted/``, with its path there: the notebooks
+    and answers files in and below the folder holding the module's notebooks (one named
+    like the module, else the one with most of the ``released`` notebook names, else
+    the shallowest); nothing when it holds no notebook."""
     wanted = [i for i in items if TAKEN.fullmatch(_name(i.path))]
     notebooks = [i.path for i in wanted if i.path.endswith(".ipynb")]
     if not notebooks:

@@ -140,15 +140,23 @@ def _existing_time(folder: Path) -> float | None:
     return max(times) if times else None
 
 
-def _write(dest: Path, files: Sequence[tuple[str, Item]], moment: float, lang: str) -> None:
+def _write(
+    dest: Path, files: Sequence[tuple[str, Item]], moment: float, origin: str, lang: str
+) -> None:
     """The submission into ``dest``, replacing what was there only once it is whole."""
+    try:
+        contents = [(rel, item, item.read()) for rel, item in files]
+    except zipfile.BadZipFile as err:  # an entry whose check sum fails
+        raise ClientlearnError(msg("bad_zip", lang, path=origin, error=err)) from err
+    except OSError as err:
+        raise ClientlearnError(msg("cannot_read", lang, path=origin, error=err)) from err
     staging = dest.with_name(f".{dest.name}.collecting")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        for rel, item in files:
+        for rel, item, data in contents:
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.read())
+            target.write_bytes(data)
             target.chmod(0o644)
             os.utime(target, (item.mtime, item.mtime))
         (staging / TIMESTAMP_FILE).write_text(_utc_text(moment) + "\n", encoding="utf-8")
@@ -158,7 +166,7 @@ def _write(dest: Path, files: Sequence[tuple[str, Item]], moment: float, lang: s
             dest.rename(old)
         staging.rename(dest)
         shutil.rmtree(old, ignore_errors=True)
-    except (OSError, zipfile.BadZipFile) as err:
+    except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise ClientlearnError(msg("cannot_write", lang, path=dest, error=err)) from err
 
@@ -235,7 +243,7 @@ def collect_submissions(
         if existing is not None and existing >= moment:
             result.passed.append(Passed(student, chosen.origin, moment, "", existing))
             continue
-        _write(dest, files, moment, lang)
+        _write(dest, files, moment, chosen.origin, lang)
         result.taken.append(
             Taken(student, chosen.origin, tuple(sorted(rel for rel, _ in files)), moment, existing)
         )

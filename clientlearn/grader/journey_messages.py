@@ -100,6 +100,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "{path} — не zip-архів або пошкоджений архів ({error}). Завантажте його ще раз.",
         "en": "{path} is not a zip archive, or a damaged one ({error}). Download it again.",
     },
+    "cannot_read": {
+        "uk": "Не вдалося прочитати {path}: {error}. Перевірте, чи файли можна читати.",
+        "en": "Cannot read {path}: {error}. Check that the files are readable.",
+    },
     "cannot_write": {
         "uk": "Не вдалося записати {path}: {error}. Перевірте, чи є місце на диску і чи "
         "можна писати в теку курсу.",
