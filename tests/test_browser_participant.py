@@ -78,10 +78,10 @@ ANSWERS_M1: dict[str, Any] = {
     # 03_service_algorithm
     "m1.algorithm.order": [  # ordering, mouse: clicks
         "greet",
-        "attention",
         "listen",
-        "questions",
         "paraphrase",
+        "open",
+        "clarify",
         "search",
         "close",
     ],

@@ -26,6 +26,7 @@ from clientlearn.grader.coursefolder import Course
 from clientlearn.trainer.export import export_results
 from clientlearn.trainer.results import load_results
 
+REPO = Path(__file__).resolve().parent.parent
 COURSE_ID = "client-orientation"
 M1, M2 = "module1_client_service", "module2_difficult_situations"
 # notebook and grade cells (name: points) per module: 71 and 78 points, as in the course.
@@ -64,11 +65,21 @@ PEOPLE: list[tuple[str, str, str, str | None, dict[str, tuple[float, ...]]]] = [
 PENDING = ("shevchuk_iryna", M1)
 
 
+def run_facts(
+    place: tuple[str, str] = ("Вінниця", "Vinnytsia"),
+    dates: tuple[str, str] = ("3–4 квітня 2014", "3–4 April 2014"),
+) -> str:
+    """The course's course.yaml with the place and dates of one run written in."""
+    text = (REPO / "course" / "course.yaml").read_text(encoding="utf-8")
+    text = text.replace('place: {uk: "", en: ""}', f'place: {{uk: "{place[0]}", en: "{place[1]}"}}')
+    return text.replace('dates: {uk: "", en: ""}', f'dates: {{uk: "{dates[0]}", en: "{dates[1]}"}}')
+
+
 def build_course(root: Path) -> Course:
     """A course root whose gradebook holds the two modules and the four participants."""
     from nbgrader.api import Gradebook
 
-    course = Course.create(root, course_id=COURSE_ID)
+    course = Course.create(root, course_id=COURSE_ID, facts=run_facts())
     # A new gradebook runs nbgrader's `alembic` script, which must be on PATH.
     path = os.environ.get("PATH", "")
     os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), path])
@@ -252,7 +263,11 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
     assert result.exit_code == 1
     assert "--min-score must be a percentage between 0 and 100" in result.output
     assert not out.exists()
-    assert sorted(p.name for p in root.iterdir()) == ["gradebook.db", "nbgrader_config.py"]
+    assert sorted(p.name for p in root.iterdir()) == [
+        "course.yaml",
+        "gradebook.db",
+        "nbgrader_config.py",
+    ]
 
 
 def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:

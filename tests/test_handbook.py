@@ -19,6 +19,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.bank import Bank, load_bank
 from clientlearn.runtime.questions import Mode, Ordering, Scenario, ShortText, pick
 from clientlearn.trainer.authoring import build_notebook_file
+from clientlearn.trainer.coursefacts import load_course_facts
 from clientlearn.trainer.handbook import build_handbook, render_handbook
 from clientlearn.trainer.handbook_html import render_question
 
@@ -26,14 +27,15 @@ from .browser import require_chromium
 from .keys import key_leaks
 
 REPO = Path(__file__).resolve().parent.parent
-MODULES = [REPO / "module1_client_service", REPO / "module2_difficult_situations"]
+FACTS = load_course_facts(REPO / "course")
+MODULES = [REPO / m for m in FACTS.module_ids]
 LESSONS = REPO / "course" / "lessons"
 _SECTION = re.compile(r'<section class="question" data-qid="([^"]+)">(.*?)</section>', re.DOTALL)
 
 
 @cache
 def handbook_html(lang: str = "uk") -> str:
-    return render_handbook(MODULES, lang=lang)
+    return render_handbook(MODULES, facts=FACTS, lang=lang)
 
 
 def instructor_banks() -> list[Bank]:
@@ -126,7 +128,7 @@ def test_rubric_never_printed_task_becomes_answer_box_instrument_a_note(tmp_path
         f"{rubric}\n{{{{ end }}}}\n\n{{{{ instrument confidence phase=before points=1 }}}}\n\n"
         "{{ ask m1.quality.gap }}\n",
     )
-    text = render_handbook([folder])
+    text = render_handbook([folder], facts=FACTS)
     assert "XQZ-RUBRIC" not in text and "Рубрика тренера" not in text
     assert '<section class="task">' in text and "балів: 2" in text
     assert "Самооцінка «Наскільки впевнено я почуваюся в навичках тренінгу» (на початку" in text
@@ -151,7 +153,7 @@ def test_lesson_html_is_escaped(tmp_path: Path) -> None:
         'Почнімо <script>alert("xss")</script> і <img src=x onerror="alert(1)"> '
         '[посилання](javascript:alert(2))\n\n<div onclick="alert(3)">блок</div>\n' + rest
     )
-    text = render_handbook([module_copy(tmp_path, injected)])
+    text = render_handbook([module_copy(tmp_path, injected)], facts=FACTS)
     assert "<script" not in text.lower()
     assert "&lt;script&gt;" in text
     assert "<img" not in text and "javascript:" not in text and "<div onclick" not in text
@@ -163,7 +165,7 @@ def test_english_handbook_and_unknown_language(tmp_path: Path) -> None:
     bank = instructor_banks()[0]
     assert html.escape(pick(bank["m1.quality.gap"].text, "en")) in text
     with pytest.raises(ClientlearnError, match="uk, en"):
-        render_handbook(MODULES, lang="de")
+        render_handbook(MODULES, facts=FACTS, lang="de")
 
 
 def test_render_question_hides_the_key_of_an_instructor_question() -> None:
@@ -177,14 +179,14 @@ def test_render_question_hides_the_key_of_an_instructor_question() -> None:
 def test_missing_chromium_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with pytest.raises(ClientlearnError, match="apt-get install chromium"):
-        build_handbook(MODULES, out, chromium=tmp_path / "no-chromium")
+        build_handbook(MODULES, out, facts=FACTS, chromium=tmp_path / "no-chromium")
     assert not out.exists()
 
 
 def test_pdf_matches_the_html_and_turns_into_pngs(tmp_path: Path) -> None:
     require_chromium()
     progress: list[str] = []
-    files = build_handbook(MODULES, tmp_path / "out", progress=progress.append)
+    files = build_handbook(MODULES, tmp_path / "out", facts=FACTS, progress=progress.append)
     assert files.pdf is not None and files.html.name == "handbook-uk.html"
     assert files.pdf.read_bytes()[:5] == b"%PDF-"
     assert len(progress) == 4 and "зошитів — 6" in progress[0]

@@ -27,6 +27,7 @@ from clientlearn.trainer.roster import load_roster
 from clientlearn.trainer.simulate import right_answer
 
 from .conftest import SHOWCASE
+from .test_export import run_facts
 
 MODULE = "quiz"
 OTHER_APOSTROPHES = ("'", "ʼ", "‘", "`")
@@ -109,7 +110,7 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Journey:
     bank = load_bank(source / "questions.yaml")
     lesson = "# Перевірка\n\n" + "\n\n".join(f"{{{{ ask {q.id} }}}}" for q in bank)
     nbformat.write(build_notebook(lesson, bank), source / "quiz.ipynb")
-    course = Course.create(base / "курс Вінниця")
+    course = Course.create(base / "курс Вінниця", facts=run_facts())
     course.add_source(source)
     roster = base / "список учасників.csv"
     roster.write_bytes(ROSTER.encode("utf-8"))

@@ -426,3 +426,37 @@ def test_report_in_chromium(graded: Graded) -> None:
     assert name == f"{EVIL} Дейв"  # shown as text, never run
     assert [s.split(".")[0] for s in sections] == ["1", "2", "3", "4", "5", "6"]
     assert breaks == ["page"] * len(ANSWERS)  # each participant starts a printed page
+
+
+def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:
+    from clientlearn.runtime.questions import Scenario
+    from clientlearn.trainer.report.scenarios import scenario_paths, scenarios_html
+
+    scenario = next(q for q in load_bank(SHOWCASE) if isinstance(q, Scenario))
+    answers: list[Any] = [
+        ["approach", "room"],
+        ["approach", "leave"],
+        ["approach", "leave"],
+        ["approach", "leave"],
+        ["shout"],
+        ["approach"],  # still under way
+        "not a path",  # edited by hand: left out, as autograde scores it 0
+    ]
+    found = scenario_paths("quiz", scenario, answers, "uk")
+    assert found is not None and found.n == 6
+    top = found.paths[0]
+    assert top.count == 3 and top.score == pytest.approx(0.25)  # mid ending 0.5 × quality 0.5
+    assert [(p.count, p.finished) for p in found.paths] == [(3, True), (1, True), (1, True)]
+    # At the first moment 1 of 6 shouted; at the second, 3 of the 5 who got there left.
+    assert [(w.count, w.reached) for w in found.wrong] == [(1, 6), (3, 5)]
+    assert scenario_paths("quiz", scenario, [], "uk") is None
+
+    html = scenarios_html(
+        (found,),
+        t=lambda key, **v: WORDS[key][0].format(**v),
+        h=report_html._h,
+        p=report_html._p,
+        table=report_html._table,
+        pct=lambda share: f"{share:.0%}",
+    )
+    assert "Сценарії: якими шляхами йшли" in html and "3 / 5" in html and "60%" in html

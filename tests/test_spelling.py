@@ -1,5 +1,6 @@
 """Ukrainian spelling of everything participants read, checked with hunspell's Ukrainian
-dictionary (Debian's hunspell-uk): question banks, lessons, and the library's own messages."""
+dictionary (Debian's hunspell-uk): question banks, lessons, the glossary, and the library's
+own messages."""
 
 from __future__ import annotations
 
@@ -54,7 +55,10 @@ def sources() -> dict[str, str]:
     readmes = [*REPO.glob("module*/README.md"), REPO / "course" / "TRAINER_GUIDE.md"]
     for path in sorted([*readmes, *(REPO / "course" / "lessons").rglob("*.md")]):
         found[str(path.relative_to(REPO))] = path.read_text("utf-8")
-    for path in sorted((REPO / "clientlearn").glob("*/*.yaml")):
+    for path in [
+        *sorted((REPO / "clientlearn").glob("*/*.yaml")),
+        REPO / "course" / "glossary.yaml",
+    ]:
         found[str(path.relative_to(REPO))] = "\n".join(
             uk_texts(yaml.safe_load(path.read_text("utf-8")))
         )

@@ -34,6 +34,8 @@ from clientlearn.trainer.groups import (
 )
 from clientlearn.trainer.rotation import DEFAULT_ROLES, load_scenarios, rotate, write_schedule_csv
 
+from .courseroot import course_option
+
 __all__ = ["groups"]
 
 # Tried in this order when --balance is not given (read_roster names the columns
@@ -42,6 +44,15 @@ _BALANCE_GUESSES = ("oblast", "library")
 
 _in_file = click.Path(dir_okay=False, path_type=Path)
 _out_dir = click.Path(file_okay=False, path_type=Path)
+
+
+def _course_title(course_dir: Path, lang: str) -> str:
+    """The course's title for the printed cards, from its course.yaml if there is one."""
+    from clientlearn.trainer.coursefacts import FACTS_FILE, load_course_facts
+
+    if not (course_dir / FACTS_FILE).is_file():
+        return ""
+    return load_course_facts(course_dir).text("title", lang)
 
 
 def _prepare_out(out: Path) -> None:
@@ -92,6 +103,7 @@ def groups() -> None:
 )
 @click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
 @click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@course_option("The course folder whose course.yaml titles the cards.")
 def form(
     roster: Path,
     size: int | None,
@@ -101,6 +113,7 @@ def form(
     avoid: Path | None,
     out: Path,
     lang: str,
+    course_dir: Path,
 ) -> None:
     """Split ROSTER (CSV) into groups; write groups.csv and group-cards.html."""
     if (size is None) == (count is None):
@@ -114,7 +127,7 @@ def form(
         result = form_groups(
             people, size=size, count=count, balance=balance, seed=seed, avoid=previous
         )
-        cards = render_group_cards(result, lang=lang)
+        cards = render_group_cards(result, lang=lang, course=_course_title(course_dir, lang))
         _prepare_out(out)
         write_groups_csv(result, out / "groups.csv")
         write_text_atomic(out / "group-cards.html", cards)
@@ -148,6 +161,7 @@ def form(
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same schedule.")
 @click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
 @click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@course_option("The course folder whose course.yaml titles the schedule.")
 def rotate_cmd(
     groups_csv: Path,
     roles: str,
@@ -156,6 +170,7 @@ def rotate_cmd(
     seed: int,
     out: Path,
     lang: str,
+    course_dir: Path,
 ) -> None:
     """Plan role-play rounds for GROUPS_CSV; write schedule.csv and schedule.html."""
     try:
@@ -163,7 +178,7 @@ def rotate_cmd(
         scenarios = load_scenarios(scenarios_file)
         n_rounds = rounds if rounds is not None else max(len(g) for g in found)
         schedule = rotate(found, roles.split(","), rounds=n_rounds, scenarios=scenarios, seed=seed)
-        page = render_schedule(schedule, lang=lang)
+        page = render_schedule(schedule, lang=lang, course=_course_title(course_dir, lang))
         _prepare_out(out)
         write_schedule_csv(schedule, out / "schedule.csv")
         write_text_atomic(out / "schedule.html", page)

@@ -13,9 +13,9 @@ import click
 
 from clientlearn.core.errors import ClientlearnError
 
-__all__ = ["handbook"]
+from .courseroot import course_option
 
-_DEFAULT_MODULES = ("module1_client_service", "module2_difficult_situations")
+__all__ = ["handbook"]
 
 
 @click.command(name="handbook")
@@ -30,14 +30,17 @@ _DEFAULT_MODULES = ("module1_client_service", "module2_difficult_situations")
     "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
 )
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print a PDF.")
-def handbook(modules: tuple[Path, ...], out: Path, lang: str, pdf: bool) -> None:
-    """Render MODULES (assignment source folders; by default both course modules in the
-    current folder) into a printable handbook without keys or hidden tests."""
+@course_option("The course folder whose course.yaml gives the title and the modules.")
+def handbook(modules: tuple[Path, ...], out: Path, lang: str, pdf: bool, course_dir: Path) -> None:
+    """Render MODULES (assignment source folders; by default the modules course.yaml lists,
+    in the current folder) into a printable handbook without keys or hidden tests."""
+    from clientlearn.trainer.coursefacts import load_course_facts
     from clientlearn.trainer.handbook import build_handbook
 
-    folders = list(modules) or [Path(name) for name in _DEFAULT_MODULES]
     try:
-        build_handbook(folders, out, lang=lang, pdf=pdf, progress=_progress)
+        facts = load_course_facts(course_dir)
+        folders = list(modules) or [Path(name) for name in facts.module_ids]
+        build_handbook(folders, out, facts=facts, lang=lang, pdf=pdf, progress=_progress)
     except ClientlearnError as err:
         raise click.ClickException(str(err)) from None
 

@@ -15,6 +15,7 @@ from clientlearn.core.errors import ClientlearnError, InputFileError
 
 from .autograde import autograde
 from .collect import collect
+from .courseroot import course_option
 from .groups import groups
 from .handbook import handbook
 from .release import feedback, release
@@ -78,13 +79,31 @@ def notebook() -> None:
 
 
 @notebook.command("build")
-@click.argument("lesson", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--bank", "bank_path", required=True, type=click.Path(path_type=Path, exists=True))
-@click.option("--out", required=True, type=click.Path(path_type=Path, dir_okay=False))
-def notebook_build(lesson: Path, bank_path: Path, out: Path) -> None:
-    """Build an nbgrader-ready notebook OUT from a LESSON (Markdown with {{ ask ID }})."""
-    from clientlearn.trainer.authoring import build_notebook_file
+@click.argument(
+    "lesson", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False)
+)
+@click.option("--bank", "bank_path", type=click.Path(path_type=Path, exists=True))
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--all", "build_all", is_flag=True, help="Every lesson of the course's modules.")
+@course_option("With --all: the course folder whose course.yaml lists the modules.")
+def notebook_build(
+    lesson: Path | None, bank_path: Path | None, out: Path | None, build_all: bool, course_dir: Path
+) -> None:
+    """Build an nbgrader-ready notebook OUT from a LESSON (Markdown with {{ ask ID }}) and
+    its --bank; or, with --all, every notebook of the course from its lesson."""
+    from clientlearn.trainer.authoring import build_notebook_file, course_lessons
+    from clientlearn.trainer.coursefacts import load_course_facts
 
+    if build_all:
+        if lesson or bank_path or out:
+            raise click.UsageError("--all builds every lesson: give no LESSON, --bank or --out")
+        builds = course_lessons(course_dir, load_course_facts(course_dir).module_ids)
+        for build in builds:
+            build_notebook_file(build.lesson, build.bank, build.notebook)
+            click.echo(f"wrote {build.notebook}")
+        return
+    if lesson is None or bank_path is None or out is None:
+        raise click.UsageError("give LESSON --bank BANK --out NOTEBOOK, or --all")
     build_notebook_file(lesson, bank_path, out)
     click.echo(f"wrote {out}")
 

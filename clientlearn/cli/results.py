@@ -143,21 +143,12 @@ def _make_options(f: _F) -> _F:
             help="Percentage of each module's maximum needed to pass.",
         ),
         click.option(
-            "--trainer", default="", help="Trainer's name (default: a blank line to sign)."
+            "--trainer", help="Trainer's name [default: course.yaml's; else a blank line to sign]."
         ),
-        click.option(
-            "--dates",
-            help="Dates of the training (default: 3–4 квітня 2014; 3–4 April 2014 with --lang en).",
-        ),
-        click.option("--hours", type=int, default=16, show_default=True, help="Hours of training."),
-        click.option(
-            "--title",
-            help="Course title (default: Орієнтація на клієнта; in English: Client orientation).",
-        ),
-        click.option(
-            "--place",
-            help="Where the training took place (default: Вінниця; Vinnytsia with --lang en).",
-        ),
+        click.option("--dates", help="Dates of the training [default: course.yaml's]."),
+        click.option("--hours", type=int, help="Hours of training [default: course.yaml's]."),
+        click.option("--title", help="Course title [default: course.yaml's]."),
+        click.option("--place", help="Where the training took place [default: course.yaml's]."),
         click.option(
             "--assignment",
             "assignments",
@@ -176,9 +167,9 @@ def _make(
     course: Path,
     out: Path | None,
     min_score: float,
-    trainer: str,
+    trainer: str | None,
     dates: str | None,
-    hours: int,
+    hours: int | None,
     title: str | None,
     place: str | None,
     assignments: tuple[str, ...],

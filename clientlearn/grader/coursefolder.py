@@ -48,12 +48,17 @@ class Course:
         self.root = Path(root).resolve()
 
     @classmethod
-    def create(cls, root: str | Path, course_id: str = "client-orientation") -> Course:
+    def create(
+        cls, root: str | Path, course_id: str = "client-orientation", *, facts: str | None = None
+    ) -> Course:
+        """A new course folder; ``facts`` is the text of its ``course.yaml``, if any."""
         course = cls(root)
         course.root.mkdir(parents=True, exist_ok=True)
         (course.root / "nbgrader_config.py").write_text(
             CONFIG.format(course_id=course_id), encoding="utf-8"
         )
+        if facts is not None:
+            (course.root / "course.yaml").write_text(facts, encoding="utf-8")
         return course
 
     def add_source(self, folder: Path, name: str | None = None) -> str:

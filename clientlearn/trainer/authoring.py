@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -220,6 +221,41 @@ def build_notebook_file(lesson_path: Path, bank_path: Path, out: Path) -> Path:
         raise ClientlearnError(f"{lesson_path}: cannot read the lesson: {err.strerror}") from None
     nb = build_notebook(lesson, bank, bank_file=bank_path.name, source_name=str(lesson_path))
     out.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    return out
+
+
+@dataclass(frozen=True)
+class LessonBuild:
+    """A lesson, the bank its questions come from, and the notebook built from them."""
+
+    lesson: Path
+    bank: Path
+    notebook: Path
+
+
+def course_lessons(course_root: Path, modules: Sequence[str]) -> list[LessonBuild]:
+    """Every lesson of ``modules``: ``<course>/lessons/<module>/<name>.md`` builds
+    ``<module>/<name>.ipynb`` beside the course folder, with that module's ``questions.yaml``.
+    A module without a lessons folder, or a notebook without its lesson, is an error:
+    the notebooks are rebuilt from lessons, never edited by hand."""
+    out: list[LessonBuild] = []
+    for module in modules:
+        lessons = course_root / "lessons" / module
+        folder = course_root.parent / module
+        found = sorted(lessons.glob("*.md"))
+        if not found:
+            raise ClientlearnError(f"no lessons in {lessons}; each module needs its lessons there")
+        stray = sorted(
+            p.name for p in folder.glob("*.ipynb") if not (lessons / f"{p.stem}.md").is_file()
+        )
+        if stray:
+            raise ClientlearnError(
+                f"{folder} holds {', '.join(stray)} without a lesson in {lessons}; write the "
+                "lesson (the notebook is built from it) or remove the notebook"
+            )
+        out += [
+            LessonBuild(p, folder / "questions.yaml", folder / f"{p.stem}.ipynb") for p in found
+        ]
     return out
 
 

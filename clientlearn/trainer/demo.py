@@ -10,7 +10,9 @@ clientlearn's own scoring of the same answers.
 
 from __future__ import annotations
 
+import datetime
 import random
+import re
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -24,11 +26,11 @@ from clientlearn.grader.coursefolder import Course
 from clientlearn.runtime.bank import Bank, load_bank
 
 from .authoring import placed_instruments, scored_questions
+from .coursefacts import FACTS_FILE, load_course_facts
 from .groups import Person
 from .simulate import answer_folder, answer_group, answer_instrument, observe
 
-MODULES = ("module1_client_service", "module2_difficult_situations")
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]  # the checkout: clientlearn/trainer/demo.py
 SAMPLE_ROSTER = REPO / "course" / "sample_roster.csv"
 SCENARIOS = REPO / "course" / "roleplay_scenarios.yaml"
 GROUP_EXERCISE = "m1.strategy"
@@ -48,14 +50,34 @@ class DemoResult:
 
 
 def course_sources(repo: Path = REPO) -> list[Path]:
-    """The module folders of a clientlearn checkout that hold notebooks."""
-    found = [repo / m for m in MODULES if any((repo / m).glob("*.ipynb"))]
-    if len(found) != len(MODULES) or not SAMPLE_ROSTER.exists():
+    """The module folders of a clientlearn checkout that hold notebooks, in the order
+    of the course file (``course/course.yaml``)."""
+    if not (repo / "course" / FACTS_FILE).is_file() or not SAMPLE_ROSTER.exists():
         raise ClientlearnError(
-            f"the course modules and course/sample_roster.csv are not under {repo}; run "
+            f"course/{FACTS_FILE} and course/sample_roster.csv are not under {repo}; run "
+            "the demo from a clientlearn checkout (make demo)"
+        )
+    modules = load_course_facts(repo / "course").module_ids
+    found = [repo / m for m in modules if any((repo / m).glob("*.ipynb"))]
+    if len(found) != len(modules):
+        raise ClientlearnError(
+            f"the course modules {', '.join(modules)} are not all under {repo}; run "
             "the demo from a clientlearn checkout (make demo)"
         )
     return found
+
+
+def _demo_facts(repo: Path, today: datetime.date) -> str:
+    """The course file with the demo run's place, dates and trainer written in."""
+    text = (repo / "course" / FACTS_FILE).read_text(encoding="utf-8")
+    date = f"{today:%d.%m.%Y}"
+    for key, value in (
+        ("place", '{uk: "Вінниця (демонстраційний прогін)", en: "Vinnytsia (demo run)"}'),
+        ("dates", f'{{uk: "{date}", en: "{date}"}}'),
+        ("trainer", '"Олена Берднікова"'),
+    ):
+        text = re.sub(rf"^{key}:.*$", f"{key}: {value}", text, count=1, flags=re.M)
+    return text
 
 
 class _Steps:
@@ -93,12 +115,13 @@ def run_demo(
     from .rotation import load_scenarios, rotate, write_schedule_csv
 
     sources = course_sources()
+    modules = [folder.name for folder in sources]
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
     if (root / "gradebook.db").exists():
         raise ClientlearnError(f"{root} already holds a course; choose a new folder")
     step = _Steps(echo, 13)
     rng = random.Random(seed)
-    course = Course.create(root)
+    course = Course.create(root, facts=_demo_facts(REPO, datetime.date.today()))
     log = course.root / "nbgrader.log"
     outputs: dict[str, Path] = {"course": course.root, "nbgrader log": log}
 
@@ -115,10 +138,11 @@ def run_demo(
     groups_dir = course.root / "groups"
     groups_dir.mkdir()
     write_groups_csv(day1, groups_dir / "day1-groups.csv")
-    write_group_cards(day1, groups_dir / "day1-cards.html")
+    title = load_course_facts(course.root).text("title", "uk")
+    write_group_cards(day1, groups_dir / "day1-cards.html", course=title)
     write_groups_csv(day2, groups_dir / "day2-groups.csv")
     write_schedule_csv(schedule, groups_dir / "roleplay-schedule.csv")
-    write_schedule_html(schedule, groups_dir / "roleplay-schedule.html")
+    write_schedule_html(schedule, groups_dir / "roleplay-schedule.html", course=title)
     outputs["group cards"] = groups_dir / "day1-cards.html"
     outputs["role-play schedule"] = groups_dir / "roleplay-schedule.html"
 
@@ -141,7 +165,7 @@ def run_demo(
         for person in people:
             folder = course.submit_copy(person.id, name)
             total = 0.0
-            if not (person.id == absent and name == MODULES[1]):
+            if not (person.id == absent and name == modules[1]):
                 skill = skills[person.id]
                 answers = answer_folder(folder, bank, rng, skill)
                 total = sum(bank[q].score(answers[q]) for q in graded if q in answers)
@@ -149,10 +173,10 @@ def run_demo(
                     answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
                     total += placed.points  # every item rated: all completion points
             expected[person.id][name] = round(total, 4)
-    steps = list(getattr(banks[MODULES[0]][ALGORITHM], "key", None) or ())
+    steps = list(getattr(banks[modules[0]][ALGORITHM], "key", None) or ())
     for group in day1:
         secretary = group.members[0]
-        folder = course.submission_dir(secretary.id, MODULES[0])
+        folder = course.submission_dir(secretary.id, modules[0])
         answer_group(
             folder, GROUP_EXERCISE, group.number, list(group.ids), steps, rng, skills[secretary.id]
         )
@@ -161,7 +185,7 @@ def run_demo(
             continue
         librarian = next(x.member for x in schedule.slot(a.round, a.group) if x.role == "librarian")
         observe(
-            course.submission_dir(a.member.id, MODULES[1]),
+            course.submission_dir(a.member.id, modules[1]),
             round_no=a.round,
             observed=(librarian.id, librarian.name, a.group),
             scenario=a.scenario.id,
@@ -213,8 +237,6 @@ def run_demo(
         course.root,
         course.root / "certificates",
         min_score=60,
-        trainer="Олена Берднікова",
-        dates="3–4 квітня 2014",
     )
     if issued.combined is not None:
         outputs["certificates"] = issued.combined

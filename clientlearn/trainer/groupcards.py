@@ -34,11 +34,12 @@ LANGS = ("uk", "en")
 
 LABELS: dict[str, dict[str, str]] = {
     "uk": {
-        "course": "Орієнтація на клієнта",
-        "cards": "Групи — «Орієнтація на клієнта»",
+        "cards": "Групи",
+        "cards_of": "Групи — «{course}»",
         "group": "Група {n}",
         "members": "Учасники",
-        "schedule": "Розклад рольових ігор — «Орієнтація на клієнта»",
+        "schedule": "Розклад рольових ігор",
+        "schedule_of": "Розклад рольових ігор — «{course}»",
         "round": "Раунд {n}",
         "group_col": "Група",
         "scenario": "Сценарій",
@@ -61,11 +62,12 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "en": {
-        "course": "Client orientation",
-        "cards": "Groups — “Client orientation”",
+        "cards": "Groups",
+        "cards_of": "Groups — “{course}”",
         "group": "Group {n}",
         "members": "Participants",
-        "schedule": "Role-play schedule — “Client orientation”",
+        "schedule": "Role-play schedule",
+        "schedule_of": "Role-play schedule — “{course}”",
         "round": "Round {n}",
         "group_col": "Group",
         "scenario": "Scenario",
@@ -148,7 +150,7 @@ def _page(title: str, body: str, lang: str) -> str:
     )
 
 
-def _card(group: Group, lang: str) -> str:
+def _card(group: Group, lang: str, course: str) -> str:
     balance = group.balance
     head = f"<th>{escape(label('members', lang))}</th>"
     if balance:
@@ -162,22 +164,28 @@ def _card(group: Group, lang: str) -> str:
     return (
         '<article class="card">\n'
         f"<h2>{escape(label('group', lang, n=group.number))}</h2>\n"
-        f'<p class="course">{escape(label("course", lang))}</p>\n'
-        f'<p class="count">{escape(count_label(len(group), lang))}</p>\n'
+        + (f'<p class="course">{escape(course)}</p>\n' if course else "")
+        + f'<p class="count">{escape(count_label(len(group), lang))}</p>\n'
         f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(rows) + "\n</tbody></table>\n"
         "</article>\n"
     )
 
 
 def render_group_cards(
-    groups: Sequence[Group], *, lang: str = "uk", title: str | None = None, per_page: int = 4
+    groups: Sequence[Group],
+    *,
+    lang: str = "uk",
+    title: str | None = None,
+    course: str = "",
+    per_page: int = 4,
 ) -> str:
-    """One card per group, ``per_page`` cards (2 columns) on each A4 page."""
+    """One card per group, ``per_page`` cards (2 columns) on each A4 page; ``course``
+    is the course's title (from its course.yaml), shown on every card."""
     _check_lang(lang)
     if per_page < 1:
         raise ClientlearnError(f"per_page must be at least 1, got {per_page}")
-    heading = title or label("cards", lang)
-    cards = [_card(g, lang) for g in groups]
+    heading = title or (label("cards_of", lang, course=course) if course else label("cards", lang))
+    cards = [_card(g, lang, course) for g in groups]
     pages = [
         '<section class="page">\n' + "".join(cards[i : i + per_page]) + "</section>\n"
         for i in range(0, len(cards), per_page)
@@ -185,10 +193,13 @@ def render_group_cards(
     return _page(heading, f"<h1>{escape(heading)}</h1>\n" + "".join(pages), lang)
 
 
-def render_schedule(schedule: Schedule, *, lang: str = "uk", title: str | None = None) -> str:
+def render_schedule(
+    schedule: Schedule, *, lang: str = "uk", title: str | None = None, course: str = ""
+) -> str:
     """A table per round: group, scenario, then who plays each role."""
     _check_lang(lang)
-    heading = title or label("schedule", lang)
+    default = label("schedule_of", lang, course=course) if course else label("schedule", lang)
+    heading = title or default
     shown_roles = [*schedule.main_roles, OBSERVER]
     head = "".join(
         f"<th>{escape(text)}</th>"
@@ -223,12 +234,19 @@ def render_schedule(schedule: Schedule, *, lang: str = "uk", title: str | None =
 
 
 def write_group_cards(
-    groups: Sequence[Group], path: Path | str, *, lang: str = "uk", title: str | None = None
+    groups: Sequence[Group],
+    path: Path | str,
+    *,
+    lang: str = "uk",
+    title: str | None = None,
+    course: str = "",
 ) -> None:
     """Write :func:`render_group_cards` to ``path`` (UTF-8), atomically."""
-    write_text_atomic(path, render_group_cards(groups, lang=lang, title=title))
+    write_text_atomic(path, render_group_cards(groups, lang=lang, title=title, course=course))
 
 
-def write_schedule_html(schedule: Schedule, path: Path | str, *, lang: str = "uk") -> None:
+def write_schedule_html(
+    schedule: Schedule, path: Path | str, *, lang: str = "uk", course: str = ""
+) -> None:
     """Write :func:`render_schedule` to ``path`` (UTF-8), atomically."""
-    write_text_atomic(path, render_schedule(schedule, lang=lang))
+    write_text_atomic(path, render_schedule(schedule, lang=lang, course=course))

@@ -38,6 +38,7 @@ from clientlearn.core.files import write_text_atomic
 from clientlearn.runtime.bank import Bank, parse_bank, public_yaml
 from clientlearn.runtime.questions import pick
 
+from .coursefacts import CourseFacts
 from .handbook_html import (
     Chapter,
     Part,
@@ -191,10 +192,12 @@ def _read_module(folder: Path, number: int, lang: str, banks: dict[Path, Bank]) 
 def render_handbook(
     modules: Sequence[Path],
     *,
+    facts: CourseFacts,
     lang: str = "uk",
     progress: Callable[[str], None] | None = None,
 ) -> str:
-    """The handbook of ``modules`` (assignment source folders) as one HTML page."""
+    """The handbook of ``modules`` (assignment source folders) as one HTML page, under
+    the course's title from its ``facts``."""
     check_lang(lang)
     if not modules:
         raise ClientlearnError("no modules given: name at least one module folder")
@@ -209,7 +212,7 @@ def render_handbook(
             progress(
                 label("progress", lang, module=part.title, notebooks=notebooks, questions=questions)
             )
-    return page(parts, lang)
+    return page(parts, lang, facts.text("title", lang))
 
 
 # --- the PDF ---------------------------------------------------------------------------------
@@ -295,6 +298,7 @@ def build_handbook(
     modules: Sequence[Path],
     out: Path,
     *,
+    facts: CourseFacts,
     lang: str = "uk",
     pdf: bool = True,
     chromium: Path | None = None,
@@ -307,7 +311,7 @@ def build_handbook(
     atomically; ``progress`` gets one line per module and per file written."""
     check_lang(lang)
     browser = find_chromium(chromium) if pdf else None
-    html = render_handbook(modules, lang=lang, progress=progress)
+    html = render_handbook(modules, facts=facts, lang=lang, progress=progress)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:

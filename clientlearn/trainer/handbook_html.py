@@ -54,7 +54,6 @@ _TASK_LINES = 8
 LABELS: dict[str, dict[str, str]] = {
     "uk": {
         "kicker": "Навчальний посібник учасника",
-        "title": "Орієнтація на клієнта",
         "subtitle": "Дводенний тренінг для працівників публічних бібліотек",
         "origin": "Курс відтворює тренінг «Орієнтація на клієнта», який відбувся 3–4 квітня "
         "2014 року у Вінниці за сприяння програми «Бібліоміст». Його учасники отримали "
@@ -88,7 +87,6 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "kicker": "Participant handbook",
-        "title": "Client orientation",
         "subtitle": "A two-day training for public-library staff",
         "origin": "The course follows the training “Client orientation” held in Vinnytsia on "
         "3–4 April 2014 with the support of the Bibliomist programme. Its participants "
@@ -359,13 +357,14 @@ a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 85%; word-brea
 """
 
 
-def page(parts: Sequence[Part], lang: str) -> str:
-    """The whole handbook: title page, contents, then each module's notebooks."""
+def page(parts: Sequence[Part], lang: str, title: str) -> str:
+    """The whole handbook: title page (``title``: the course's), contents, then each
+    module's notebooks."""
     titles = "".join(f"<li>{escape(m.title)}</li>" for m in parts)
     title_page = (
         '<section class="title-page">\n'
         f'<p class="kicker">{escape(label("kicker", lang))}</p>\n'
-        f"<h1>{escape(label('title', lang))}</h1>\n"
+        f"<h1>{escape(title)}</h1>\n"
         f'<p class="subtitle">{escape(label("subtitle", lang))}</p>\n'
         f"<p>{escape(label('origin', lang))}</p>\n"
         f"<p>{escape(label('modules', lang))}</p><ol>{titles}</ol>\n"
@@ -386,7 +385,7 @@ def page(parts: Sequence[Part], lang: str) -> str:
         + "</section>\n"
         for m in parts
     )
-    heading = f"{label('title', lang)} — {label('kicker', lang)}"
+    heading = f"{title} — {label('kicker', lang)}"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"

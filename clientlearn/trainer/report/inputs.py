@@ -128,10 +128,21 @@ def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFr
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS), notes
 
 
+def _course_label(root: Path, course_id: str, lang: str) -> str:
+    """«Title» (id) from the course file, or the gradebook's course id alone without one."""
+    from clientlearn.trainer.coursefacts import FACTS_FILE, load_course_facts
+
+    if not (root / FACTS_FILE).is_file():
+        return course_id
+    title = load_course_facts(root).text("title", lang)
+    return f"«{title}» ({course_id})" if lang == "uk" else f"“{title}” ({course_id})"
+
+
 def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") -> Inputs:
     """Everything a report needs from the course root ``root``; ``modules`` limits it."""
     root = Path(root)
     course, grades, names = read_gradebook(root)
+    course = _course_label(root, course, lang)
     known = sorted(set(grades["module"]))
     if not known:
         raise ClientlearnError(

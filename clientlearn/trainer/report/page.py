@@ -29,6 +29,7 @@ from clientlearn.core.files import write_text_atomic
 from clientlearn.runtime.questions import pick
 
 from .flags import Flag
+from .scenarios import scenarios_html
 from .statistics import FLAG_BELOW, Confusion, ItemStats, ModuleStats, Note, Participant, Report
 from .words import WORDS, word
 
@@ -341,6 +342,18 @@ def _confusions(report: Report) -> str:
     return "".join(out)
 
 
+def _scenarios(report: Report) -> str:
+    lang = report.lang
+    return scenarios_html(
+        report.scenarios,
+        t=lambda key, **values: _t(lang, key, **values),
+        h=_h,
+        p=_p,
+        table=_table,
+        pct=lambda share: _pct(share, lang),
+    )
+
+
 def _selfassess(report: Report) -> str:
     lang, summary = report.lang, report.selfassess
     if summary is None:
@@ -494,7 +507,7 @@ def render_report(report: Report, *, when: datetime | None = None) -> str:
     sections = {
         "s1": _overview(report),
         "s2": _items(report),
-        "s3": _confusions(report),
+        "s3": _confusions(report) + _scenarios(report),
         "s4": _selfassess(report),
         "s5": _groups(report),
         "s6": "".join(_participant(p, report) for p in report.participants),

@@ -32,7 +32,7 @@ import numpy as np
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.bank import Bank
-from clientlearn.runtime.questions import Matching, Ordering, pick
+from clientlearn.runtime.questions import Matching, Ordering, Scenario, pick
 
 from .flags import Flag
 from .inputs import (
@@ -46,6 +46,7 @@ from .inputs import (
     score_cell,
     task_titles,
 )
+from .scenarios import ScenarioPaths, scenario_paths
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -194,6 +195,7 @@ class Report:
     groups: GroupSummary | None
     notes: tuple[Note, ...]
     flags: tuple[Flag, ...] = ()
+    scenarios: tuple[ScenarioPaths, ...] = ()
 
 
 # ------------------------------------------------------------------ building the model
@@ -304,6 +306,20 @@ def _confusions(inputs: Inputs, lang: str) -> list[Confusion]:
     return out
 
 
+def _scenarios(inputs: Inputs, lang: str) -> list[ScenarioPaths]:
+    given: dict[tuple[str, str], list[Any]] = {}
+    for module, qid, value in inputs.answers[["module", "qid", "value"]].itertuples(index=False):
+        given.setdefault((str(module), str(qid)), []).append(value)
+    out = []
+    for module, bank in inputs.banks.items():
+        for q in bank:
+            if isinstance(q, Scenario) and q.has_key:
+                found = scenario_paths(module, q, given.get((module, q.id), []), lang)
+                if found is not None:
+                    out.append(found)
+    return out
+
+
 def _fits(q: Any, answer: Any) -> bool:
     if isinstance(q, Ordering):
         return isinstance(answer, list) and bool(answer) and all(isinstance(a, str) for a in answer)
@@ -383,7 +399,7 @@ def build_report(
     confusions = tuple(_confusions(inputs, lang))
     return Report(
         inputs.course, lang, min_score, tuple(modules), items, confusions, people, summary,
-        groups, inputs.notes, inputs.flags,
+        groups, inputs.notes, inputs.flags, tuple(_scenarios(inputs, lang)),
     )  # fmt: skip
 
 

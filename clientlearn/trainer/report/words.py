@@ -11,7 +11,7 @@ __all__ = ["WORDS", "word"]
 
 WORDS: dict[str, tuple[str, str]] = {
     "title": ("Звіт тренера про групу", "Trainer’s class report"),
-    "course": ("Курс «Орієнтація на клієнта»: {course}", "Course “Client orientation”: {course}"),
+    "course": ("Курс {course}", "Course {course}"),
     "made": ("Складено {when} · учасників: {n}", "Made {when} · participants: {n}"),
     "threshold": (
         "Модуль зараховано, якщо набрано щонайменше {pct}% його максимуму.",
@@ -21,7 +21,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "contents": ("Зміст", "Contents"),
     "s1": ("1. Огляд", "1. Overview"),
     "s2": ("2. Складність і розрізнювальна здатність", "2. Difficulty and discrimination"),
-    "s3": ("3. Кроки й ознаки, які плутають", "3. The most confused steps and signs"),
+    "s3": (
+        "3. Де помиляються: кроки, ознаки, сценарії",
+        "3. Where participants go wrong: steps, signs, scenarios",
+    ),
+    "scenarios_head": ("Сценарії: якими шляхами йшли", "Scenarios: the paths taken"),
+    "scenarios_intro": (
+        "Для кожного сценарію — найчастіші шляхи (частка балів, яку дає шлях) і момент, "
+        "де найбільше учасників зробили слабкий крок. Це теми для розбору: чому цей крок "
+        "здавався слушним і що спрацювало б краще.",
+        "For each scenario: the paths most taken (the share of the points each earns) and "
+        "the moment where most participants took a weak step. These are topics for the "
+        "debrief: why the step seemed right, and what would have worked better.",
+    ),
+    "scenario_n": ("Відповіли: {n}", "Answered: {n}"),
+    "path": ("Шлях (вибори по черзі)", "Path (choices in order)"),
+    "taken": ("Обрали", "Taken by"),
+    "path_score": ("Бали шляху", "Path score"),
+    "moment": ("Момент", "Moment"),
+    "wrong_choice": ("Найчастіший слабкий вибір", "Most frequent weak choice"),
+    "took": ("Обрали / дійшли", "Took it / reached"),
+    "share": ("Частка", "Share"),
     "s4": ("4. Самооцінка до і після", "4. Self-assessment before and after"),
     "s5": ("5. Групова робота", "5. Group work"),
     "s6": ("6. Сторінки учасників", "6. Participant pages"),
