@@ -72,7 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "NOT COLLECTED ({n}): nothing of these was copied.",
     },
     "nobody": {
-        "uk": "  {origin}: «{label}» немає в списку учасників",
+        "uk": "  {origin}: у списку учасників немає нікого на ім’я «{label}»",
         "en": "  {origin}: nobody called “{label}” on the roster",
     },
     "several": {
