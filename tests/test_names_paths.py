@@ -150,7 +150,7 @@ def test_roster_import_and_autograde_in_the_cyrillic_path(journey: Journey) -> N
         rows = list(csv.DictReader(fh))
     assert [r["id"] for r in rows] == IDS
     assert [r["name"] for r in rows][:2] == ["Коваленко Мар’яна"] * 2
-    assert "Graded 3 of 3 submission(s) of quiz" in journey.outputs["autograde"]
+    assert "Перевірено 3 з 3 робіт модуля quiz" in journey.outputs["autograde"]
     assert sorted(
         p.parent.name for p in (journey.root / "autograded").glob(f"*/{MODULE}")
     ) == sorted(IDS)

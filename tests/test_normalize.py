@@ -56,3 +56,16 @@ def test_parse_number_rejects(typed: str) -> None:
 
 def test_bool_is_not_a_number() -> None:
     assert parse_number(True) is None  # type: ignore[arg-type]
+
+
+def test_numbers_are_written_one_way() -> None:
+    from clientlearn.core.numbers import format_number
+
+    assert format_number(2.45, "uk", digits=1) == "2,5"  # half up, not half to even
+    assert format_number(2.5, "en", digits=0) == "3"
+    assert format_number(-0.04, "uk", digits=1) == "0,0"  # never "−0,0"
+    assert format_number(-1.25, "uk", digits=2, sign=True) == "−1,25"
+    assert format_number(0.5, "uk", digits=1, sign=True) == "+0,5"
+    assert format_number(3.0, "uk") == "3"
+    assert format_number(2.5, "uk") == "2,5"
+    assert format_number(1 / 3, "en") == "0.33"

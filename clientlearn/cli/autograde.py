@@ -9,23 +9,50 @@ traceback.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError
-from clientlearn.core.progress import ProgressBar
-
 # Only the standard library at import time: nbgrader loads in the worker processes.
-from clientlearn.grader.autograde import Progress, SubmissionResult, default_jobs
+from clientlearn.core.i18n import translate
+from clientlearn.core.progress import ProgressBar
+from clientlearn.grader.autograde import Progress, SubmissionResult
 from clientlearn.grader.autograde import autograde as run_autograde
 
+from . import base
 from .courseroot import course_option
 
 __all__ = ["autograde"]
 
 
-@click.command(name="autograde")
+# What the command prints, in Ukrainian (the default) and English.
+WORDS: dict[str, dict[str, str]] = {
+    "start": {
+        "uk": "Перевіряю {module} у {course} …",
+        "en": "Autograding {module} in {course} …",
+    },
+    "bar": {"uk": "Перевірка {module}", "en": "Grading {module}"},
+    "participant": {"uk": "учасник", "en": "participant"},
+    "score": {"uk": "бали", "en": "score"},
+    "time": {"uk": "час", "en": "time"},
+    "FAILED": {"uk": "НЕ ПЕРЕВІРЕНО", "en": "FAILED"},
+    "ok": {"uk": "перевірено", "en": "graded"},
+    "graded": {
+        "uk": "Перевірено {graded} з {total} робіт модуля {module} за {seconds} с "
+        "(процесів: {jobs}).",
+        "en": "Graded {graded} of {total} submission(s) of {module} in {seconds} s "
+        "with {jobs} process(es).",
+    },
+    "look": {"uk": "Варто переглянути ({n}):", "en": "To look at ({n}):"},
+    "failed": {
+        "uk": "Не перевірено ({n}): виправте це й запустіть знову з --student ID",
+        "en": "Failed ({n}): fix these and run again with --student ID",
+    },
+}
+
+
+@click.command(cls=base.Command, name="autograde")
 @click.argument("module")
 @course_option("The nbgrader course root (holds nbgrader_config.py and gradebook.db).")
 @click.option(
@@ -46,71 +73,77 @@ __all__ = ["autograde"]
     is_flag=True,
     help="Also grade submission folders of people who are not in the imported roster.",
 )
+@click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 def autograde(
     module: str,
     course_dir: Path,
     jobs: int | None,
     students: tuple[str, ...],
     new_students: bool,
+    lang: str,
 ) -> None:
     """Autograde every submission of MODULE (an assignment of the course) like
     `nbgrader autograde MODULE --force`, in several processes; failures are listed at
     the end and do not stop the others."""
     # Tab completion offers `module1_client_service/`; the assignment is its name.
     assignment = Path(module).name
-    workers = jobs or default_jobs()
-    click.echo(f"Autograding {assignment} in {course_dir} with {workers} process(es) …", err=True)
-    try:
-        with ProgressBar(0, f"Grading {assignment}") as bar:
-            result = run_autograde(
-                course_dir,
-                assignment,
-                jobs=workers,
-                students=list(students) or None,
-                progress=lambda event: _progress(bar, event),
-                new_students=new_students,
-            )
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from None
-
-    width = max(len("participant"), *(len(s.student) for s in result.submissions))
+    say = functools.partial(translate, WORDS, lang=lang)
+    click.echo(say("start", module=assignment, course=course_dir), err=True)
+    with ProgressBar(0, say("bar", module=assignment)) as bar:
+        result = run_autograde(
+            course_dir,
+            assignment,
+            jobs=jobs,
+            students=list(students) or None,
+            progress=lambda event: _progress(bar, event, lang),
+            new_students=new_students,
+        )
+    who, score, time = say("participant"), say("score"), say("time")
+    width = max(len(who), *(len(s.student) for s in result.submissions))
     click.echo("")
-    click.echo(f"{'participant':<{width}}  {'score':>15}  {'time':>7}")
+    click.echo(f"{who:<{width}}  {score:>15}  {time:>7}")
     for sub in result.submissions:
-        click.echo(f"{sub.student:<{width}}  {_score(sub):>15}  {sub.seconds:>5.1f} s")
+        click.echo(f"{sub.student:<{width}}  {_score(sub, lang):>15}  {sub.seconds:>5.1f} s")
     click.echo("")
-    graded = len(result.graded)
     click.echo(
-        f"Graded {graded} of {len(result.submissions)} submission(s) of {assignment} "
-        f"in {result.seconds:.1f} s with {result.jobs} process(es)."
+        say(
+            "graded",
+            graded=len(result.graded),
+            total=len(result.submissions),
+            module=assignment,
+            seconds=f"{result.seconds:.1f}",
+            jobs=result.jobs,
+        )
     )
     if result.notices:
         # Graded all the same, but the trainer should look: renamed notebooks put back,
         # answers files set aside, deleted test cells scored 0 (the report shows them too).
-        click.echo(f"To look at ({len(result.notices)}):")
+        click.echo(say("look", n=len(result.notices)))
         for notice in result.notices:
             click.echo(f"  {notice}")
     if result.failed:
-        click.echo(f"Failed ({len(result.failed)}): fix these and run again with --student ID")
+        click.echo(say("failed", n=len(result.failed)))
         for sub in result.failed:
             reason = (sub.reason or "").replace("\n", "\n    ")
             click.echo(f"  {sub.student}: {reason}")
         raise SystemExit(1)
 
 
-def _score(sub: SubmissionResult) -> str:
+def _score(sub: SubmissionResult, lang: str) -> str:
     if not sub.ok:
-        return "FAILED"
+        return translate(WORDS, "FAILED", lang)
     if sub.score is None or sub.max_score is None:
-        return "graded"
+        return translate(WORDS, "ok", lang)
     return f"{sub.score:.2f} / {sub.max_score:g}"
 
 
-def _progress(bar: ProgressBar, event: Progress) -> None:
+def _progress(bar: ProgressBar, event: Progress, lang: str) -> None:
     sub = event.submission
     # A failed submission is graded once more at the end: that pass extends the total.
     bar.total = bar.done + 1 + event.total - event.done
     # A failure's first line here; the whole reason comes in the list at the end.
     reason = (sub.reason or "").partition("\n")[0]
-    outcome = f"{_score(sub)} ({sub.seconds:.1f} s)" if sub.ok else f"FAILED: {reason}"
+    outcome = (
+        f"{_score(sub, lang)} ({sub.seconds:.1f} s)" if sub.ok else f"{_score(sub, lang)}: {reason}"
+    )
     bar.advance(f"{sub.student}  {outcome}")

@@ -17,6 +17,7 @@ import click
 
 from clientlearn.core.i18n import LANGUAGES, translate
 
+from . import base
 from .courseroot import course_option
 
 if TYPE_CHECKING:  # the intake imports nbgrader: only when the command runs
@@ -179,7 +180,7 @@ def render(result: IntakeResult, lang: str = "uk") -> list[str]:
     return lines
 
 
-@click.command("collect")
+@click.command("collect", cls=base.Command)
 @click.argument("module")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @course_option("The nbgrader course folder (holds nbgrader_config.py and roster.csv).")

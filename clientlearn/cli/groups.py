@@ -34,6 +34,7 @@ from clientlearn.trainer.groups import (
 )
 from clientlearn.trainer.rotation import DEFAULT_ROLES, load_scenarios, rotate, write_schedule_csv
 
+from . import base
 from .courseroot import course_option
 
 __all__ = ["groups"]
@@ -80,7 +81,7 @@ def _summary(groups: list[Group], lang: str) -> str:
     )
 
 
-@click.group(name="groups")
+@click.group(cls=base.Group, name="groups")
 def groups() -> None:
     """Form small groups and role-play rotations for the training."""
 
@@ -118,21 +119,16 @@ def form(
     """Split ROSTER (CSV) into groups; write groups.csv and group-cards.html."""
     if (size is None) == (count is None):
         raise click.UsageError("give exactly one of --size K or --count N")
-    try:
-        people = read_roster(roster, balance=balance)
-        if balance is None:
-            columns = people[0].attributes
-            balance = next((c for c in _BALANCE_GUESSES if c in columns), None)
-        previous = [list(g.ids) for g in read_groups_csv(avoid)] if avoid else None
-        result = form_groups(
-            people, size=size, count=count, balance=balance, seed=seed, avoid=previous
-        )
-        cards = render_group_cards(result, lang=lang, course=_course_title(course_dir, lang))
-        _prepare_out(out)
-        write_groups_csv(result, out / "groups.csv")
-        write_text_atomic(out / "group-cards.html", cards)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    people = read_roster(roster, balance=balance)
+    if balance is None:
+        columns = people[0].attributes
+        balance = next((c for c in _BALANCE_GUESSES if c in columns), None)
+    previous = [list(g.ids) for g in read_groups_csv(avoid)] if avoid else None
+    result = form_groups(people, size=size, count=count, balance=balance, seed=seed, avoid=previous)
+    cards = render_group_cards(result, lang=lang, course=_course_title(course_dir, lang))
+    _prepare_out(out)
+    write_groups_csv(result, out / "groups.csv")
+    write_text_atomic(out / "group-cards.html", cards)
     click.echo(_summary(result, lang))
     if balance:
         click.echo(label("balanced_on", lang, column=balance))
@@ -173,17 +169,14 @@ def rotate_cmd(
     course_dir: Path,
 ) -> None:
     """Plan role-play rounds for GROUPS_CSV; write schedule.csv and schedule.html."""
-    try:
-        found = read_groups_csv(groups_csv)
-        scenarios = load_scenarios(scenarios_file)
-        n_rounds = rounds if rounds is not None else max(len(g) for g in found)
-        schedule = rotate(found, roles.split(","), rounds=n_rounds, scenarios=scenarios, seed=seed)
-        page = render_schedule(schedule, lang=lang, course=_course_title(course_dir, lang))
-        _prepare_out(out)
-        write_schedule_csv(schedule, out / "schedule.csv")
-        write_text_atomic(out / "schedule.html", page)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    found = read_groups_csv(groups_csv)
+    scenarios = load_scenarios(scenarios_file)
+    n_rounds = rounds if rounds is not None else max(len(g) for g in found)
+    schedule = rotate(found, roles.split(","), rounds=n_rounds, scenarios=scenarios, seed=seed)
+    page = render_schedule(schedule, lang=lang, course=_course_title(course_dir, lang))
+    _prepare_out(out)
+    write_schedule_csv(schedule, out / "schedule.csv")
+    write_text_atomic(out / "schedule.html", page)
     click.echo(
         label("rotation", lang, rounds=n_rounds, groups=len(found), scenarios=len(scenarios))
     )
@@ -213,10 +206,7 @@ def summary_cmd(submissions_dir: Path, out: Path, rubrics: tuple[Path, ...], lan
     from clientlearn.trainer.groupwork.export import render_files, write_files
     from clientlearn.trainer.groupwork.summary import summarize
 
-    try:
-        result = summarize(submissions_dir, lang=lang, rubrics=rubrics, progress=click.echo)
-        files = render_files(result, lang=lang)
-        written = write_files(files, out)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    result = summarize(submissions_dir, lang=lang, rubrics=rubrics, progress=click.echo)
+    files = render_files(result, lang=lang)
+    written = write_files(files, out)
     click.echo(msg("step_written", lang, out=out, files=", ".join(p.name for p in written)))

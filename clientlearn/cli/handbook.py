@@ -11,14 +11,13 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError
-
+from . import base
 from .courseroot import course_option
 
 __all__ = ["handbook"]
 
 
-@click.command(name="handbook")
+@click.command(cls=base.Command, name="handbook")
 @click.argument("modules", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--out",
@@ -37,12 +36,9 @@ def handbook(modules: tuple[Path, ...], out: Path, lang: str, pdf: bool, course_
     from clientlearn.trainer.coursefacts import load_course_facts
     from clientlearn.trainer.handbook import build_handbook
 
-    try:
-        facts = load_course_facts(course_dir)
-        folders = list(modules) or [Path(name) for name in facts.module_ids]
-        build_handbook(folders, out, facts=facts, lang=lang, pdf=pdf, progress=_progress)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from None
+    facts = load_course_facts(course_dir)
+    folders = list(modules) or [Path(name) for name in facts.module_ids]
+    build_handbook(folders, out, facts=facts, lang=lang, pdf=pdf, progress=_progress)
 
 
 def _progress(message: str) -> None:

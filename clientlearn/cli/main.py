@@ -11,8 +11,7 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError, InputFileError
-
+from . import base
 from .autograde import autograde
 from .collect import collect
 from .courseroot import course_option
@@ -25,21 +24,7 @@ from .roster import roster
 from .selfassess import selfassess
 
 
-class _Group(click.Group):
-    """Turns the library's errors into click's clean exit."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except InputFileError as err:
-            for problem in err.problems:
-                click.echo(str(problem), err=True)
-            raise SystemExit(1) from None
-        except ClientlearnError as err:
-            raise click.ClickException(str(err)) from None
-
-
-@click.group(cls=_Group)
+@click.group(cls=base.Group)
 @click.version_option(package_name="clientlearn")
 def cli() -> None:
     """Interactive, self-saving quizzes for Jupyter, graded inside nbgrader."""
@@ -117,8 +102,8 @@ def notebook_build(
 )
 @click.option("--participants", default=20, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
-@click.option("--jobs", default=2, show_default=True, help="Parallel autograde workers.")
-def demo(out: Path | None, participants: int, seed: int, jobs: int) -> None:
+@click.option("--jobs", type=int, help="Parallel autograde workers [default: the CPUs, at most 4].")
+def demo(out: Path | None, participants: int, seed: int, jobs: int | None) -> None:
     """The trainer's journey on a simulated class: roster, groups, release, answers,
     parallel autograde, feedback, report, export, certificates."""
     from clientlearn.trainer.demo import run_demo

@@ -17,6 +17,7 @@ from clientlearn.core.i18n import LANGUAGES, translate
 from clientlearn.grader.nbgrader_run import LOG_FILE
 from clientlearn.grader.release import make_feedback, release_modules
 
+from . import base
 from .courseroot import course_option
 
 __all__ = ["feedback", "release"]
@@ -85,7 +86,7 @@ def _step(text: str) -> None:
     click.echo(text, err=True)
 
 
-@click.command("release")
+@click.command("release", cls=base.Command)
 @click.argument("modules", nargs=-1, required=True, metavar="MODULE...")
 @course_option("The nbgrader course folder (holds nbgrader_config.py).")
 @click.option(
@@ -138,7 +139,7 @@ def release(
     _say("hand_out", lang, log=course_dir / LOG_FILE)
 
 
-@click.command("feedback")
+@click.command("feedback", cls=base.Command)
 @click.argument("module")
 @course_option("The nbgrader course folder (holds nbgrader_config.py and gradebook.db).")
 @click.option(

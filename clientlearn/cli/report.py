@@ -13,14 +13,12 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError
-
-from . import courseroot
+from . import base, courseroot
 
 __all__ = ["report"]
 
 
-@click.command(name="report")
+@click.command(cls=base.Command, name="report")
 @click.argument(
     "course_root",
     type=click.Path(file_okay=False, path_type=Path),
@@ -61,11 +59,8 @@ def report(
     from clientlearn.trainer.report.statistics import class_report
     from clientlearn.trainer.report.words import word
 
-    try:
-        result = class_report(course_root, modules, min_score=min_score, lang=lang)
-        path = write_report(result, out)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from None
+    result = class_report(course_root, modules, min_score=min_score, lang=lang)
+    path = write_report(result, out)
     for note in result.notes:
         click.echo(note_text(note, lang), err=True)
     if result.flags:  # also at the top of the report, and on each participant's page

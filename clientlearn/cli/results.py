@@ -16,8 +16,7 @@ from typing import Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from clientlearn.core.errors import ClientlearnError
-
+from . import base
 from .courseroot import course_option
 
 __all__ = ["certificates", "export"]
@@ -66,7 +65,7 @@ def _warn(warnings: list[str], lang: str) -> None:
         click.echo(_msg("warning", lang, text=text), err=True)
 
 
-@click.command("export")
+@click.command("export", cls=base.Command)
 @course_option("nbgrader course folder (the one holding gradebook.db).", param="course")
 @click.option(
     "--out",
@@ -109,11 +108,8 @@ def export(
 
     fmt = fmt or (guess_format(out) if out else "csv")
     path = out or course / _DEFAULT_OUT[fmt]
-    try:
-        results = load_results(course, min_score=min_score, assignments=assignments)
-        warnings = write_results(results, path, fmt, lang)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    results = load_results(course, min_score=min_score, assignments=assignments)
+    warnings = write_results(results, path, fmt, lang)
     _warn(warnings, lang)
     click.echo(
         _msg(
@@ -177,21 +173,18 @@ def _make(
 ) -> None:
     from clientlearn.trainer.certificates import make_certificates
 
-    try:
-        issued = make_certificates(
-            course,
-            out,
-            min_score=min_score,
-            trainer=trainer,
-            dates=dates,
-            hours=hours,
-            title=title,
-            place=place,
-            lang=lang,
-            assignments=assignments,
-        )
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    issued = make_certificates(
+        course,
+        out,
+        min_score=min_score,
+        trainer=trainer,
+        dates=dates,
+        hours=hours,
+        title=title,
+        place=place,
+        lang=lang,
+        assignments=assignments,
+    )
     _warn(issued.warnings, lang)
     if not issued.entries:
         click.echo(_msg("nobody", lang, min=_pct(min_score)))
@@ -205,7 +198,7 @@ def _make(
         click.echo(_msg("not_passed", lang, n=issued.not_passed, min=_pct(min_score)))
 
 
-@click.group("certificates", invoke_without_command=True)
+@click.group("certificates", cls=base.Group, invoke_without_command=True)
 @_make_options
 @click.pass_context
 def certificates(ctx: click.Context, /, **options: Any) -> None:
@@ -242,10 +235,7 @@ def verify(code: str, course: Path, register: Path | None, lang: str) -> None:
     """Check a certificate's CODE: exit 0 and print whose it is, or exit 1."""
     from clientlearn.trainer.certificates import verify_certificate
 
-    try:
-        entry = verify_certificate(course, code, register)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    entry = verify_certificate(course, code, register)
     click.echo(
         _msg(
             "valid",

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError
 from clientlearn.grader.gradebook import sqlite_file
 from clientlearn.trainer.roster_import import ImportResult, import_roster
 
+from . import base
 from .courseroot import course_option
 
 __all__ = ["LABELS", "roster"]
@@ -102,7 +102,7 @@ def render_result(result: ImportResult, lang: str = "uk") -> str:
     return "\n".join(lines)
 
 
-@click.group(name="roster")
+@click.group(cls=base.Group, name="roster")
 def roster() -> None:
     """Import the class roster into the nbgrader gradebook."""
 
@@ -120,8 +120,5 @@ def import_cmd(file: Path, course_dir: Path, dry_run: bool, lang: str) -> None:
     the official Ukrainian transliteration.  Also writes roster.csv in the
     course folder for the other commands.
     """
-    try:
-        result = import_roster(file, course_dir, dry_run=dry_run)
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from err
+    result = import_roster(file, course_dir, dry_run=dry_run)
     click.echo(render_result(result, lang))

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clientlearn.core.errors import ClientlearnError, InputFileError
+from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.selfassess.messages import number, tr
+
+from . import base
 
 if TYPE_CHECKING:
     from clientlearn.trainer.selfassess.summary import ClassSummary
@@ -81,7 +83,7 @@ def overview(summary: ClassSummary, lang: str) -> str:
     return "\n".join(out)
 
 
-@click.group(name="selfassess")
+@click.group(cls=base.Group, name="selfassess")
 def selfassess() -> None:
     """Self-assessment instruments: check them, summarise a class."""
 
@@ -121,35 +123,30 @@ def summary_cmd(
     def step(message: str) -> None:
         click.echo(message, err=True)
 
-    try:
-        step(tr("step_read", lang, path=submissions_dir))
-        instruments: list[str | Instrument] = [*builtin_ids()]
-        instruments += [load_instrument(path) for path in extra]
-        data = load_class(submissions_dir, instruments, lang=lang)
-        records = len(data.ratings[["student", "instrument", "phase"]].drop_duplicates())
-        step(
-            tr(
-                "step_read_done",
-                lang,
-                students=len(data.students),
-                records=records,
-                skipped=len(data.skipped),
-            )
+    step(tr("step_read", lang, path=submissions_dir))
+    instruments: list[str | Instrument] = [*builtin_ids()]
+    instruments += [load_instrument(path) for path in extra]
+    data = load_class(submissions_dir, instruments, lang=lang)
+    records = len(data.ratings[["student", "instrument", "phase"]].drop_duplicates())
+    step(
+        tr(
+            "step_read_done",
+            lang,
+            students=len(data.students),
+            records=records,
+            skipped=len(data.skipped),
         )
-        if records == 0:
-            for reason in data.skipped["reason"]:
-                step(f"  {reason}")
-            raise ClientlearnError(tr("no_answers", lang, path=submissions_dir))
-        step(tr("step_compute", lang))
-        summary = summarize(data, lang=lang)
-        step(tr("step_charts", lang))
-        files = render(summary, formats)
-        step(tr("step_write", lang, path=out))
-        written = write_files(files, out)
-    except InputFileError as err:
-        raise click.ClickException("\n".join(str(p) for p in err.problems)) from None
-    except ClientlearnError as err:
-        raise click.ClickException(str(err)) from None
+    )
+    if records == 0:
+        for reason in data.skipped["reason"]:
+            step(f"  {reason}")
+        raise ClientlearnError(tr("no_answers", lang, path=submissions_dir))
+    step(tr("step_compute", lang))
+    summary = summarize(data, lang=lang)
+    step(tr("step_charts", lang))
+    files = render(summary, formats)
+    step(tr("step_write", lang, path=out))
+    written = write_files(files, out)
     click.echo(overview(summary, lang))
     if not summary.skipped.empty:
         click.echo(tr("skipped_head", lang))

@@ -292,7 +292,9 @@ every Cyrillic letter as mojibake."""
 
 def excel_number(value: float) -> str:
     """A number as Excel with Ukrainian regional settings reads it: a decimal comma
-    ("42,6"); "42.6" would be read as text or as a date (42 June)."""
+    ("42,6"); "42.6" would be read as text or as a date (42 June).  Not
+    :func:`clientlearn.core.numbers.format_number`, which is for reading: Excel needs
+    every digit and an ASCII minus to take the cell as a number."""
     return repr(value).replace(".", ",") if isinstance(value, float) else str(value)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import tr, translate
+from clientlearn.core.numbers import format_number
 
 from .questions import (
     Answer,
@@ -76,9 +77,7 @@ def label(key: str, lang: str) -> str:
 
 
 def decimal(value: float, lang: str) -> str:
-    text = f"{round(value, 2):g}"
-    # Ukrainian writes a decimal comma.
-    return text.replace(".", ",") if lang == "uk" else text
+    return format_number(value, lang)
 
 
 def _option_text(options: Sequence[Any], oid: Any, lang: str) -> str:

@@ -98,12 +98,12 @@ def run_demo(
     *,
     participants: int = 20,
     seed: int = 2014,
-    jobs: int = 2,
+    jobs: int | None = None,
     echo: Echo = print,
 ) -> DemoResult:
     """Run the whole journey in a new course folder ``out`` (default: a temporary one)."""
     from clientlearn.core.progress import ProgressBar
-    from clientlearn.grader.autograde import autograde
+    from clientlearn.grader.autograde import autograde, default_jobs
     from clientlearn.trainer.report.page import write_report
     from clientlearn.trainer.report.statistics import class_report
 
@@ -196,7 +196,7 @@ def run_demo(
     scores: dict[str, dict[str, float]] = {p.id: {} for p in people}
     maxima: dict[str, float] = {}
     for name in banks:
-        step(f"autograde {name}: {jobs} parallel workers")
+        step(f"autograde {name}: {jobs or default_jobs()} parallel workers")
         with ProgressBar(len(people), f"        {name}") as bar:
             result = autograde(
                 course.root,

@@ -20,6 +20,7 @@ from typing import Any
 import mistune
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.numbers import format_number
 from clientlearn.runtime.questions import (
     Matching,
     Mode,
@@ -132,8 +133,7 @@ def check_lang(lang: str) -> None:
 
 
 def _points(value: float, lang: str) -> str:
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "uk" else text
+    return format_number(value, lang)
 
 
 def _para(text: str, cls: str) -> str:

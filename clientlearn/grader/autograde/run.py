@@ -57,13 +57,14 @@ def autograde(
     course_root: str | os.PathLike[str],
     assignment: str,
     *,
-    jobs: int = 2,
+    jobs: int | None = None,
     students: Sequence[str] | None = None,
     force: bool = True,
     progress: Callable[[Progress], None] | None = None,
     new_students: bool = False,
 ) -> AutogradeResult:
-    """Grade every submission of ``assignment`` (or only ``students``) in ``jobs`` processes.
+    """Grade every submission of ``assignment`` (or only ``students``) in ``jobs`` processes
+    (default: :func:`default_jobs`).
 
     The gradebook and ``autograded/`` end up as after ``nbgrader autograde ASSIGNMENT
     --force`` in ``course_root`` (``force=False``: as without ``--force``).  A submission
@@ -85,6 +86,8 @@ def autograde(
             f"{assignment!r} is not an assignment name; pass the name of a folder in "
             f"{root / 'source'} (for example module1_client_service)"
         )
+    if jobs is None:
+        jobs = default_jobs()
     if jobs < 1:
         raise ClientlearnError(f"jobs must be at least 1, not {jobs}")
     wanted = sorted(set(students)) if students is not None else None

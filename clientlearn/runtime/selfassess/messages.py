@@ -9,8 +9,7 @@ decimal comma.
 from __future__ import annotations
 
 from clientlearn.core.i18n import translate
-
-from .model import round_half_up
+from clientlearn.core.numbers import format_number
 
 MESSAGES: dict[str, dict[str, str]] = {
     "progress": {"uk": "Відповідей: {answered} з {total}", "en": "Answered: {answered} of {total}"},
@@ -208,15 +207,9 @@ def answers_word(n: int, lang: str) -> str:
 
 
 def number(value: float, decimals: int, lang: str, *, sign: bool = False) -> str:
-    """``value`` as people write it: rounded half up (as the bands are), a decimal comma
-    in Ukrainian, a true minus sign."""
-    rounded = round_half_up(value, decimals)
-    if rounded.is_zero():
-        rounded = rounded.copy_abs()  # "0,0", never "−0,0"
-    text = f"{rounded:+f}" if sign else f"{rounded:f}"
-    if lang == "uk":
-        text = text.replace(".", ",")
-    return text.replace("-", "−")
+    """``value`` with ``decimals`` decimals, as :func:`clientlearn.core.numbers.format_number`
+    writes every number (rounded half up, as the bands are)."""
+    return format_number(value, lang, digits=decimals, sign=sign)
 
 
 def quote(text: str, lang: str) -> str:

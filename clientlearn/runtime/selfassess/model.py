@@ -9,10 +9,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.numbers import round_half_up
 from clientlearn.runtime.questions import LocalText
 
 RECORD_PREFIX = "selfassess"
@@ -133,13 +133,6 @@ class Instrument:
                 return band
         # The loader checks the bands cover the range; a value outside it is clamped.
         return self.bands[0] if rounded < self.bands[0].min else self.bands[-1]
-
-
-def round_half_up(value: float, decimals: int = 0) -> Decimal:
-    """``value`` rounded as people round (2.5 → 3), unlike Python's ``round``."""
-    step = Decimal(1).scaleb(-decimals)
-    # float() first: repr of a numpy float is "np.float64(…)", not a number.
-    return Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
 
 
 __all__ = [

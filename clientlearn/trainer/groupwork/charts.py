@@ -13,6 +13,7 @@ import re
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from clientlearn.core.numbers import format_number
 from clientlearn.runtime.groupwork.messages import msg
 from clientlearn.runtime.groupwork.rubric import SCALE
 
@@ -47,8 +48,7 @@ def _values(column: pd.Series[Any]) -> list[float]:
 
 
 def _number(value: float, digits: int, lang: str) -> str:
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "uk" else text
+    return format_number(value, lang, digits=digits)
 
 
 def _x_axis(ax: Axes, label: str, lang: str, *, integer: bool = False) -> None:

@@ -26,6 +26,7 @@ import numpy as np
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
+from clientlearn.core.numbers import format_number
 from clientlearn.runtime.questions import pick
 
 from .flags import Flag
@@ -64,11 +65,7 @@ def _real(value: object) -> float | None:
 def _num(value: object, lang: str, digits: int = 1, *, sign: bool = False) -> str:
     """A number as people write it (a decimal comma in Ukrainian, a true minus); "—" if none."""
     number = _real(value)
-    if number is None:
-        return "—"
-    text = f"{number:+.{digits}f}" if sign else f"{number:.{digits}f}"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "uk" else text
+    return "—" if number is None else format_number(number, lang, digits=digits, sign=sign)
 
 
 def _pct(share: object, lang: str) -> str:
