@@ -296,12 +296,14 @@ def test_a_locked_gradebook_is_retried_with_a_growing_pause() -> None:
     assert grade_with_retry(lambda: locked, backoff=(0.1,), sleep=pauses.append)[1] == 2
 
 
-def test_a_folder_of_someone_not_on_the_roster_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("delimiter", [",", ";"])  # ';': roster.csv saved again by Excel
+def test_a_folder_of_someone_not_on_the_roster_is_refused(tmp_path: Path, delimiter: str) -> None:
     root = tmp_path / "course"
     root.mkdir()
     (root / "nbgrader_config.py").write_text("c = get_config()\n", encoding="utf-8")
     (root / "roster.csv").write_text(
-        "\ufeffid,name\nolena_bondarenko,Бондаренко Олена\n", encoding="utf-8"
+        f"\ufeffid{delimiter}name\nolena_bondarenko{delimiter}Бондаренко Олена\n",
+        encoding="utf-8",
     )
     for student in ("olena_bondarenko", "olena_bondarneko"):  # the second is a typo
         (root / "submitted" / student / ASSIGNMENT).mkdir(parents=True)

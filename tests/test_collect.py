@@ -189,3 +189,12 @@ def test_a_roster_without_ids_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "roster.csv").write_text("name\nОлена\n", encoding="utf-8")
     with pytest.raises(ClientlearnError, match="no 'id' column"):
         read_roster(tmp_path / "roster.csv")
+
+
+def test_a_roster_saved_again_by_excel_still_reads(tmp_path: Path) -> None:
+    """Opened and saved in Excel with Ukrainian settings: a BOM, ';' and CRLF."""
+    path = tmp_path / "roster.csv"
+    path.write_text(ROSTER.replace(",", ";").replace("\n", "\r\n"), encoding="utf-8-sig")
+    people = read_roster(path)
+    assert [p.id for p in people][:2] == ["bondarenko_olena", "kit_mariana"]
+    assert people[1].names == ("Мар’яна Кіт", "Кіт Мар’яна")

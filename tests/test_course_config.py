@@ -1,40 +1,53 @@
-"""The course root works as a trainer uses it: `cd course && nbgrader generate_assignment M`."""
+"""The course root works as a trainer uses it: `cd course && clientlearn release M`, with
+the environment not activated; the formgrader then lists exactly the course's modules,
+not every folder of the repository."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from clientlearn.grader.modules import link_module, locate_module
+
+from .test_journey import clientlearn
+
 REPO = Path(__file__).resolve().parent.parent
+MODULES = ("module1_client_service", "module2_difficult_situations")
 
-pytestmark = pytest.mark.nbgrader
 
-
-def test_generate_assignment_from_the_course_folder(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "module1_client_service", tmp_path / "module1_client_service")
+def repository_copy(tmp_path: Path) -> Path:
+    """The repository's layout: the modules and the course folder side by side, with
+    other top-level folders the old `source_directory = ".."` listed as assignments."""
+    shutil.copytree(REPO / MODULES[0], tmp_path / MODULES[0])
+    (tmp_path / MODULES[1]).symlink_to(REPO / MODULES[1], target_is_directory=True)
+    for other in ("benchmarks", "clientlearn", "tests"):
+        (tmp_path / other).mkdir()
+    (tmp_path / "tests" / "scratch.ipynb").write_text("{}", encoding="utf-8")
     (tmp_path / "course").mkdir()
     shutil.copy(REPO / "course" / "nbgrader_config.py", tmp_path / "course")
-    env = dict(os.environ)
-    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    proc = subprocess.run(
-        [sys.executable, "-m", "nbgrader", "generate_assignment", "module1_client_service"],
-        cwd=tmp_path / "course",
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    return tmp_path / "course"
+
+
+def formgrader_assignments(course: Path) -> set[str]:
+    """What the formgrader lists: nbgrader's API with the course's config."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    return set(NbGraderAPI(config=config).get_source_assignments())
+
+
+@pytest.mark.nbgrader
+def test_release_from_the_course_folder(tmp_path: Path) -> None:
+    course = repository_copy(tmp_path)
+    proc = clientlearn("release", MODULES[0], cwd=course)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    release = tmp_path / "course" / "release" / "module1_client_service"
+    release = course / "release" / MODULES[0]
     assert sorted(p.name for p in release.glob("*.ipynb")) == sorted(
-        p.name for p in (REPO / "module1_client_service").glob("*.ipynb")
+        p.name for p in (REPO / MODULES[0]).glob("*.ipynb")
     )
     released = yaml.safe_load((release / "questions.yaml").read_text(encoding="utf-8"))
     assert released["public"] is True
@@ -44,4 +57,26 @@ def test_generate_assignment_from_the_course_folder(tmp_path: Path) -> None:
         if q.get("mode", "graded") == "graded" and q["type"] != "rating"
     ]
     assert graded and all("key" not in q and "explanation" not in q for q in graded)
-    assert (tmp_path / "course" / "gradebook.db").exists()
+    assert (course / "gradebook.db").exists()
+    # The release reads the module where it is edited: nothing was copied into source/.
+    assert (course / "source" / MODULES[0]).is_symlink()
+
+
+def test_the_formgrader_lists_exactly_the_modules(tmp_path: Path) -> None:
+    course = repository_copy(tmp_path)
+    assert formgrader_assignments(course) == set()
+    for module in MODULES:
+        link_module(locate_module(course, module, cwd=course))
+    assert formgrader_assignments(course) == set(MODULES)
+    assert (course / "source" / MODULES[0]).readlink() == Path("..", "..", MODULES[0])
+
+
+def test_a_link_to_a_folder_that_is_gone_is_made_again(tmp_path: Path) -> None:
+    course = repository_copy(tmp_path)
+    entry = course / "source" / MODULES[0]
+    entry.parent.mkdir()
+    entry.symlink_to(tmp_path / "old-place" / MODULES[0], target_is_directory=True)
+    found = locate_module(course, MODULES[0], cwd=course)
+    assert found.needs_link and found.folder == tmp_path / MODULES[0]
+    link_module(found)
+    assert entry.resolve() == tmp_path / MODULES[0]

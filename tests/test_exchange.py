@@ -1,11 +1,13 @@
 """Release and collect through nbgrader's exchange, as on a shared server (JupyterHub).
 
-The trainer releases a module into the exchange; a participant, in a home folder that
-holds no course config, fetches it, answers (through the store the widgets write) and
-submits; the trainer collects, autogrades with clientlearn and releases feedback, which
-the participant fetches.  What must hold: the answers file travels with the notebooks
-both ways it can be lost (submit and collect), the score is the one those answers earn,
-and nothing the participant fetches, before or after grading, holds a graded key.
+The trainer releases a module into the exchange (``clientlearn release --exchange``); a
+participant, in a home folder that holds no course config, fetches it, answers (through
+the store the widgets write) and submits; the trainer collects (``clientlearn collect
+--exchange``), autogrades with clientlearn and sends feedback (``clientlearn feedback
+--exchange``), which the participant fetches.  What must hold: the answers file travels
+with the notebooks both ways it can be lost (submit and collect), the score is the one
+those answers earn, and nothing the participant fetches, before or after grading, holds
+a graded key.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
+from click.testing import CliRunner
 
+from clientlearn.cli import cli
 from clientlearn.grader.autograde import autograde
 from clientlearn.grader.coursefolder import Course
 from clientlearn.runtime.bank import load_bank
@@ -53,8 +58,15 @@ def participant_nbgrader(home: Path, exchange: Path, *args: str) -> str:
     return proc.stdout + proc.stderr
 
 
+def trainer(*args: str) -> str:
+    """A clientlearn command of the trainer's (they run nbgrader themselves)."""
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
 @pytest.fixture(scope="module")
-def journey(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def journey(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("exchange")
     exchange, home = root / "exchange", root / "home"
     exchange.mkdir()
@@ -66,9 +78,11 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     lesson = "# Обмін\n\n" + "\n\n".join(f"{{{{ ask {q.id} }}}}" for q in bank)
     nbformat.write(build_notebook(lesson, bank), source / "quiz.ipynb")
     course = Course.create(root / "course", course_id=COURSE_ID)
+    # On a hub the exchange's root comes from a global config; here the course's says it.
+    with (course.root / "nbgrader_config.py").open("a", encoding="utf-8") as fh:
+        fh.write(f"c.Exchange.root = {str(exchange)!r}\n")
     course.add_source(source)
-    course.nbgrader("generate_assignment", ASSIGNMENT, "--force")
-    course.nbgrader("release_assignment", ASSIGNMENT, f"--Exchange.root={exchange}")
+    trainer("release", ASSIGNMENT, "--exchange", "--course", str(course.root))
 
     participant_nbgrader(home, exchange, "fetch_assignment", ASSIGNMENT, f"--course={COURSE_ID}")
     fetched = home / ASSIGNMENT
@@ -77,13 +91,18 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         store.save(qid, value)
     participant_nbgrader(home, exchange, "submit", ASSIGNMENT, f"--course={COURSE_ID}")
 
-    course.nbgrader("collect", ASSIGNMENT, f"--Exchange.root={exchange}")
+    collected = trainer("collect", ASSIGNMENT, "--exchange", "--course", str(course.root))
     result = autograde(course.root, ASSIGNMENT, jobs=1)
     assert result.ok, [s.reason for s in result.failed]
-    course.nbgrader("generate_feedback", ASSIGNMENT)
-    course.nbgrader("release_feedback", ASSIGNMENT, f"--Exchange.root={exchange}")
+    trainer("feedback", ASSIGNMENT, "--exchange", "--course", str(course.root), "--lang", "en")
     participant_nbgrader(home, exchange, "fetch_feedback", ASSIGNMENT, f"--course={COURSE_ID}")
-    return {"root": course.root, "exchange": exchange, "home": home, "fetched": fetched}
+    return {
+        "root": course.root,
+        "exchange": exchange,
+        "home": home,
+        "fetched": fetched,
+        "collected": collected,
+    }
 
 
 def test_the_participant_fetches_the_release_without_keys(journey: dict[str, Path]) -> None:
@@ -100,9 +119,10 @@ def test_the_participant_fetches_the_release_without_keys(journey: dict[str, Pat
 
 
 def test_collect_brings_the_answers_file_and_autograde_scores_it(
-    journey: dict[str, Path],
+    journey: dict[str, Any],
 ) -> None:
     root, user = journey["root"], getpass.getuser()
+    assert f"З теки обміну (nbgrader collect): {user}." in journey["collected"]
     submitted = root / "submitted" / user / ASSIGNMENT
     assert (submitted / ANSWERS_FILE).read_bytes() == (
         journey["fetched"] / ANSWERS_FILE

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from clientlearn.cli.results import export
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.tables import read_sheet
 from clientlearn.grader.coursefolder import Course
 from clientlearn.trainer.export import export_results
 from clientlearn.trainer.results import load_results
@@ -135,6 +136,12 @@ def read_csv(path: Path, encoding: str) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
+def read_excel_csv(path: Path) -> list[list[str]]:
+    """A CSV as Excel with Ukrainian regional settings reads it: a BOM, ';'."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh, delimiter=";"))
+
+
 UK_HEADER = [
     "id",
     "Ім’я та прізвище",
@@ -145,15 +152,16 @@ UK_HEADER = [
     "Відсоток",
     "Зараховано (≥ 60 % у кожному модулі)",
 ]
+# Decimal commas: Excel with Ukrainian regional settings reads "42.6" as text or a date.
 UK_ROWS = [
     ["kovalenko_liudmyla", "Людмила Коваленко", "l.kovalenko@example.org",
-     "65", "70", "135", "90.6", "так"],
+     "65", "70", "135", "90,6", "так"],
     ["koval_petrenko_mariana", "Мар’яна Коваль-Петренко", "m.koval@example.org",
-     "42.6", "47.5", "90.1", "60.5", "так"],
+     "42,6", "47,5", "90,1", "60,5", "так"],
     # The gradebook holds "Вʼячеслав" (U+02BC): exported with the one apostrophe, ’.
     ["melnyk_viacheslav", "В’ячеслав Мельник, молодший", "v.melnyk@example.org",
-     "71", "46", "117", "78.5", "ні"],
-    ["shevchuk_iryna", "Ірина Шевчук", "", "50", "0", "50", "33.6", "ні"],
+     "71", "46", "117", "78,5", "ні"],
+    ["shevchuk_iryna", "Ірина Шевчук", "", "50", "0", "50", "33,6", "ні"],
 ]  # fmt: skip
 
 
@@ -176,20 +184,22 @@ def test_results_follow_the_pass_rule(root: Path) -> None:
     assert all(p.passed for p in load_results(root, min_score=0).participants)
 
 
-def test_csv_is_utf8_with_bom_and_quoted(root: Path) -> None:
+def test_csv_opens_in_columns_in_ukrainian_excel(root: Path) -> None:
     out = root / "grades.csv"
     warnings = export_results(root, out)
     raw = out.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    assert b'"\xd0\x92\xe2\x80\x99' in raw  # the name with a comma is quoted: "В’ячеслав …"
-    assert read_csv(out, "utf-8-sig") == [UK_HEADER, *UK_ROWS]
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with its BOM
+    assert raw.split(b"\r\n")[0].count(b";") == len(UK_HEADER) - 1
+    assert read_excel_csv(out) == [UK_HEADER, *UK_ROWS]
+    # clientlearn's own table reader (the one rosters go through) reads it back.
+    assert [list(cells) for _, cells in read_sheet(out).rows] == [UK_HEADER, *UK_ROWS]
     assert len(warnings) == 1 and "shevchuk_iryna/module1_client_service" in warnings[0]
 
 
 def test_csv_in_english(root: Path) -> None:
     out = root / "grades-en.csv"
     export_results(root, out, lang="en")
-    rows = read_csv(out, "utf-8-sig")
+    rows = read_excel_csv(out)
     assert rows[0][3:] == [
         "Module 1 (max 71)",
         "Module 2 (max 78)",
@@ -284,7 +294,7 @@ def test_cli_export_formats(root: Path) -> None:
     out = root / "m2.csv"
     result = runner.invoke(export, ["--course", str(root), "--assignment", M2, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    rows = read_csv(out, "utf-8-sig")
+    rows = read_excel_csv(out)
     assert rows[0][3:5] == ["Модуль 2 (макс. 78)", "Разом (макс. 78)"]
     assert [r[-1] for r in rows[1:]] == ["так", "так", "ні", "ні"]
 
@@ -309,7 +319,7 @@ def test_nbgrader_export_plugin(root: Path) -> None:
         "export", "--exporter", "clientlearn.nbgrader_plugins.ResultsExporter", "--to", "out.csv"
     )
     assert "Exported 4 participant(s) (2 passed)" in proc.stdout + proc.stderr
-    assert read_csv(root / "out.csv", "utf-8-sig") == [UK_HEADER, *UK_ROWS]
+    assert read_excel_csv(root / "out.csv") == [UK_HEADER, *UK_ROWS]
 
 
 def test_plugin_options_and_errors(root: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -123,9 +123,26 @@ def test_duplicate_person_names_both_rows(tmp_path: Path) -> None:
 
 def test_missing_balance_column_lists_columns(roster: Path) -> None:
     with pytest.raises(ClientlearnError) as info:
-        read_roster(roster, balance="region")
-    assert "region" in str(info.value)
+        read_roster(roster, balance="gender")
+    assert "gender" in str(info.value)
     assert "name, oblast, library" in str(info.value)
+
+
+def test_headers_are_read_as_roster_import_reads_them(tmp_path: Path) -> None:
+    """One vocabulary for every roster reader: «Область» is the oblast, «Прізвище» and
+    «Ім’я» make the name, and --balance takes any spelling of the column."""
+    path = tmp_path / "roster.csv"
+    lines = ["№;Прізвище;Ім’я;Область;Бібліотека"]
+    lines += [f"{i};{n.split()[1]};{n.split()[0]};{o};{lib}" for i, (n, o, lib) in enumerate(NAMES)]
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig", newline="")
+    for balance in ("oblast", "Область", "region"):
+        people = read_roster(path, balance=balance)
+        assert people[0].name == "Коваль Мар'яна"
+        assert people[0].value("oblast") == "Вінницька"
+        assert people[0].value("library") == "Вінницька ОУНБ"
+        groups = form_groups(people, size=4, balance=balance)
+        assert balance_penalty(groups, "oblast") == 0
+        assert all(g.balance == "oblast" for g in groups)
 
 
 @pytest.mark.parametrize(
@@ -133,7 +150,7 @@ def test_missing_balance_column_lists_columns(roster: Path) -> None:
     [
         ("", "empty"),
         ("name;oblast\n", "no people"),
-        ("surname;oblast\nКоваль;Вінницька\n", "no 'name' or 'id' column"),
+        ("town;oblast\nВінниця;Вінницька\n", "no 'name' or 'id' column"),
         ("name;oblast\n;Вінницька\n", ":2: name: empty name"),
         ("name,oblast\nКоваль, Мар'яна,Вінницька\n", ":2: row: 3 cells"),
     ],

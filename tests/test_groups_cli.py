@@ -70,6 +70,20 @@ def test_form_writes_groups_and_cards(runner: CliRunner, roster: Path, tmp_path:
     assert "Група 4" in cards and "Мар&#x27;яна Коваль" in cards
 
 
+def test_form_reads_the_headers_roster_import_reads(runner: CliRunner, tmp_path: Path) -> None:
+    from clientlearn.cli import cli
+
+    roster = tmp_path / "список.csv"
+    text = ROSTER.replace("name;oblast;library", "ПІБ;Область;Бібліотека")
+    roster.write_text(text, encoding="utf-8-sig")
+    out = tmp_path / "out"
+    args = ["groups", "form", str(roster), "--size", "4", "--balance", "oblast", "--out", str(out)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    formed = read_groups_csv(out / "groups.csv")
+    assert all(len(g.mix()) == 4 for g in formed)  # one person per oblast in every group
+
+
 def test_form_with_avoid_repeats_fewer_pairs(
     runner: CliRunner, roster: Path, tmp_path: Path
 ) -> None:
@@ -91,7 +105,7 @@ def test_form_with_avoid_repeats_fewer_pairs(
     ("extra", "roster_text", "needle"),
     [
         (["--size", "4"], ROSTER + "Мар’яна Коваль;Вінницька;Вінницька ОУНБ\n", ":18: name"),
-        (["--size", "4", "--balance", "region"], ROSTER, "no column 'region'"),
+        (["--size", "4", "--balance", "gender"], ROSTER, "no column 'gender'"),
         (["--size", "17"], ROSTER, "size 17 is larger than the class (16 people)"),
         (["--size", "1"], ROSTER, "size 1 is too small"),
         (["--size", "4"], "name;oblast\n", "no people"),
@@ -147,7 +161,7 @@ def test_rotate_writes_schedule(runner: CliRunner, roster: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "Раундів: 4; груп: 4; сценаріїв: 4" in result.output
     with (out / "schedule.csv").open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh, delimiter=";"))  # for Excel in a Ukrainian locale
     assert len(rows) == 4 * 16
     librarians = {r["member_id"] for r in rows if r["role"] == "librarian"}
     assert len(librarians) == 16  # 4 rounds in groups of 4: everyone has been the librarian

@@ -41,7 +41,7 @@ def test_summary_in_english_through_the_main_command(runner: CliRunner, tmp_path
     assert result.exit_code == 0, result.output
     assert "[3/4] Observations: 3; participants observed: 2" in result.output
     header = (out / "consensus.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header == "Exercise,Rank,Step,Borda points,Tied"
+    assert header == "Exercise;Rank;Step;Borda points;Tied"  # for a Ukrainian Excel
 
 
 def test_a_score_off_the_scale_fails_cleanly_and_writes_nothing(
@@ -139,7 +139,7 @@ def test_a_course_rubric_is_given_with_rubric(runner: CliRunner, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert (out / "phone-criteria.png").exists() and (out / "roleplay-criteria.png").exists()
     table = (out / "rubric-by-criterion.csv").read_text(encoding="utf-8-sig")
-    assert "phone,greeting,Привітання і представлення,1,4.0,0,0,0,1" in table
+    assert "phone;greeting;Привітання і представлення;1;4,0;0;0;0;1" in table
 
 
 def test_a_bad_course_rubric_lists_its_problems(runner: CliRunner, tmp_path: Path) -> None:

@@ -193,10 +193,13 @@ def test_files_are_excel_ready_csv_and_png(subs: Path, tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == names  # no temporary files left
     raw = (out / "rubric-by-criterion.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for Cyrillic
-    table = pd.read_csv(out / "rubric-by-criterion.csv", encoding="utf-8-sig")
+    # For Excel in a Ukrainian locale: ';' between cells, decimal commas.
+    table = pd.read_csv(out / "rubric-by-criterion.csv", encoding="utf-8-sig", sep=";", decimal=",")
     assert list(table.columns)[:5] == ["Рубрика", "Критерій (id)", "Критерій", "Оцінок", "Середнє"]
     assert "Оцінка 4" in table.columns
-    people = pd.read_csv(out / "rubric-by-participant.csv", encoding="utf-8-sig")
+    people = pd.read_csv(
+        out / "rubric-by-participant.csv", encoding="utf-8-sig", sep=";", decimal=","
+    )
     assert "Привітання і тон" in people.columns and "Мар’яна Коваль" in set(people["Учасник"])
     for png in out.glob("*.png"):
         assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
@@ -206,7 +209,7 @@ def test_english_headers(subs: Path) -> None:
     files = render_files(summarize(subs, lang="en"), lang="en")
     header = files["group-distances.csv"].decode("utf-8-sig").splitlines()[0]
     assert header == (
-        "Exercise,Group,Step order,Discordant pairs,All pairs,Distance (0–1),Agreement (0–1)"
+        "Exercise;Group;Step order;Discordant pairs;All pairs;Distance (0–1);Agreement (0–1)"
     )
 
 
@@ -280,7 +283,7 @@ def test_a_class_without_rubrics_or_orders_still_writes_its_tables(tmp_path: Pat
     files = render_files(summarize(tmp_path / "subs"))
     assert not [n for n in files if n.endswith(".png")]
     header = files["observations.csv"].decode("utf-8-sig").splitlines()
-    assert len(header) == 1 and header[0].startswith("Спостерігач,")
+    assert len(header) == 1 and header[0].startswith("Спостерігач;")
 
 
 def test_writing_is_all_or_nothing(
@@ -323,6 +326,7 @@ def test_text_that_excel_would_run_stays_text(tmp_path: Path) -> None:
     table = pd.read_csv(
         io.BytesIO(render_files(summarize(tmp_path / "subs"))["group-answers.csv"]),
         encoding="utf-8-sig",
+        sep=";",
     )
     assert list(table["Текст"]) == [
         '\'=HYPERLINK("http://x","клік")',

@@ -56,7 +56,7 @@ def test_summary_prints_a_table_and_writes_the_files(submitted: Path, tmp_path: 
     names = {p.name for p in out.iterdir()}
     assert {"participants.csv", "change.csv", "confidence.png", "confidence.svg"} <= names
     with (out / "participants.csv").open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh, delimiter=";"))  # for Excel in a Ukrainian locale
     assert len(rows) == 9 and rows[0]["student"] == "p1"
 
 

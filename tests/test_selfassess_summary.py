@@ -160,8 +160,9 @@ def test_outputs_are_written_only_after_everything_is_computed(
     written = write_summary(summary, out)
     assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in written)
     text = (out / "change.csv").read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0].startswith("instrument,item,label,n_pairs,mean_before")
-    assert "De-escalation" in text
+    assert text.splitlines()[0].startswith("instrument;item;label;n_pairs;mean_before")
+    row = next(line for line in text.splitlines() if "De-escalation" in line)
+    assert ";0,6667;" in row  # a decimal comma, as a Ukrainian Excel reads numbers
     with pytest.raises(ClientlearnError, match="unknown chart format"):
         write_summary(summary, tmp_path / "never", ("pdf",))
     assert not (tmp_path / "never").exists()

@@ -39,8 +39,9 @@ from .courseroot import course_option
 
 __all__ = ["groups"]
 
-# Tried in this order when --balance is not given.
-_BALANCE_GUESSES = ("oblast", "область", "library", "бібліотека")
+# Tried in this order when --balance is not given (read_roster names the columns
+# by the one header vocabulary: «Область» is oblast).
+_BALANCE_GUESSES = ("oblast", "library")
 
 _in_file = click.Path(dir_okay=False, path_type=Path)
 _out_dir = click.Path(file_okay=False, path_type=Path)

@@ -13,9 +13,11 @@ import click
 
 from . import base
 from .autograde import autograde
+from .collect import collect
 from .courseroot import course_option
 from .groups import groups
 from .handbook import handbook
+from .release import feedback, release
 from .report import report
 from .results import certificates, export
 from .roster import roster
@@ -117,6 +119,9 @@ cli.add_command(export)
 cli.add_command(certificates)
 cli.add_command(report)
 cli.add_command(autograde)
+cli.add_command(release)
+cli.add_command(collect)
+cli.add_command(feedback)
 
 
 def _utf8_output() -> None:

@@ -4,6 +4,10 @@ CSV in UTF-8 (with or without BOM) or Windows-1251, comma, semicolon or tab
 (sniffed), any line endings; a file that is neither UTF-8 nor plausible
 Windows-1251 text is refused rather than read as gibberish.  Used by the roster
 import and the group tools, so every table a trainer brings is read the same way.
+
+Tables written for people to open in Excel (:func:`excel_csv_text`) use ';', a BOM
+and decimal commas, as Excel with Ukrainian regional settings expects; the readers
+here sniff ';', so clientlearn reads them back too.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import datetime as dt
 import importlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -274,3 +278,35 @@ def too_many_cells(file: str, line: int, cells: int, columns: int, sheet: Sheet)
         else "give the extra column a header or clear it"
     )
     return Problem(file, line, "row", f"{cells} cells but the header has {columns}; {hint}")
+
+
+# ---------------------------------------------------------------- writing for Excel
+
+EXCEL_CSV_DELIMITER = ";"
+"""Excel with Ukrainian regional settings splits a double-clicked CSV at ';' (the
+list separator there, because ',' is the decimal separator)."""
+EXCEL_CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a BOM: without it Excel reads the file as Windows-1251 and shows
+every Cyrillic letter as mojibake."""
+
+
+def excel_number(value: float) -> str:
+    """A number as Excel with Ukrainian regional settings reads it: a decimal comma
+    ("42,6"); "42.6" would be read as text or as a date (42 June).  Not
+    :func:`clientlearn.core.numbers.format_number`, which is for reading: Excel needs
+    every digit and an ASCII minus to take the cell as a number."""
+    return repr(value).replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def excel_csv_text(rows: Iterable[Sequence[object]]) -> str:
+    """Rows as a CSV for people to open in Excel: ';' between cells, CRLF line ends,
+    numbers with a decimal comma, quotes where a cell needs them.  Write it with
+    :data:`EXCEL_CSV_ENCODING`; :func:`read_sheet` reads it back (it sniffs ';')."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=EXCEL_CSV_DELIMITER, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(
+            excel_number(c) if isinstance(c, int | float) and not isinstance(c, bool) else c
+            for c in row
+        )
+    return buf.getvalue()

@@ -24,7 +24,6 @@ Use it with::
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from collections.abc import Iterable
@@ -36,7 +35,9 @@ from nbgrader.plugins import FileNameCollectorPlugin
 from traitlets import List, Unicode
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.headers import header_fields
 from clientlearn.core.normalize import normalize_text
+from clientlearn.core.tables import read_csv_rows
 from clientlearn.runtime.store import ANSWERS_FILE
 
 __all__ = ["MOODLE_NAME", "MoodleCollector", "Person", "name_key", "read_roster"]
@@ -73,22 +74,25 @@ class Person:
 
 
 def read_roster(path: Path) -> list[Person]:
-    """People of a ``roster.csv``; each is known by "first last" and by ``name``."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM, if Excel saved the file
-    except UnicodeDecodeError as err:
-        raise ClientlearnError(f"{path}: not UTF-8 ({err.reason}); save it as UTF-8") from None
-    rows = csv.DictReader(text.splitlines())
-    fields = [f.strip() for f in rows.fieldnames or []]
+    """People of a ``roster.csv``; each is known by "first last" and by ``name``.
+
+    Read as every table a trainer brings (UTF-8 or Windows-1251, ',' or ';': a
+    roster.csv opened and saved again in Excel still reads), with the one header
+    vocabulary of :mod:`clientlearn.core.headers`.
+    """
+    columns, rows = read_csv_rows(path, what="roster")
+    fields: dict[str, str] = {}
+    for i, field in header_fields(columns).items():
+        fields.setdefault(field, columns[i])
     if "id" not in fields:
         raise ClientlearnError(
-            f"{path}: no 'id' column (found {', '.join(fields) or 'nothing'}); "
+            f"{path}: no 'id' column (found {', '.join(columns) or 'nothing'}); "
             "the roster needs id, name, first_name, last_name, email"
         )
     people = []
-    for row in rows:
-        cells = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
-        if not cells.get("id"):
+    for _, row in rows:
+        cells = {field: row.get(column, "").strip() for field, column in fields.items()}
+        if not cells["id"]:
             continue
         full = f"{cells.get('first_name', '')} {cells.get('last_name', '')}".strip()
         names = tuple(n for n in (full, cells.get("name", "")) if n)

@@ -5,12 +5,12 @@ for the pass rule):
 
 ``csv``
     id, name, email, points per module, total, percentage, passed (так/ні or
-    yes/no).  UTF-8 **with** a BOM, so Excel shows the Cyrillic correctly; fields
-    are quoted as RFC 4180 says, so a comma or a quote in a name stays in its
-    column (nbgrader's built-in exporter joins fields with bare commas).  Decimal
-    point ".", comma-separated.  Excel set to Ukrainian regional settings expects
-    ";" when a CSV is opened by double-click: use Data → From Text/CSV, or the
-    ``xlsx`` format, which opens anywhere as is.
+    yes/no), for Excel with Ukrainian regional settings to open by double-click in
+    columns (:func:`clientlearn.core.tables.excel_csv_text`): UTF-8 **with** a BOM,
+    so Excel shows the Cyrillic correctly; ";" between fields and a decimal comma
+    ("42,6"), which is what that Excel expects; fields quoted as RFC 4180 says, so a
+    ";" or a quote in a name stays in its column.  Excel with other regional
+    settings: Data → From Text/CSV, or the ``xlsx`` format, which opens anywhere.
 ``xlsx``
     The same table as a worksheet (openpyxl): bold header row, numbers stored as
     numbers, the header row frozen and filterable.
@@ -18,7 +18,10 @@ for the pass rule):
     For *Grades → Import → CSV file* in a Moodle course.  Columns: the
     participant's email address, then one column per grade item: "Модуль 1",
     "Модуль 2", …, "Разом" (points; "Module 1", …, "Total" in English).  UTF-8
-    without a BOM, comma-separated, "." as the decimal point, one header row.
+    without a BOM, comma-separated, "." as the decimal point, one header row:
+    Moodle's import asks for the separator and the encoding, and reads grades with
+    ``unformat_float``, which takes "." in every language (not the ";" and decimal
+    comma of the ``csv`` format, which a Moodle site in English would refuse).
     Participants without an email address in the gradebook are left out (Moodle
     cannot match them, and a row with an empty identifier would be credited to the
     previous row's user); the export warns about each.
@@ -55,6 +58,7 @@ from typing import Any
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
 from clientlearn.core.i18n import translate
+from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
 from .results import (
     DEFAULT_MIN_SCORE,
@@ -143,12 +147,8 @@ def table(results: Results, lang: str = "uk") -> list[list[str | int | float]]:
 
 
 def csv_text(results: Results, lang: str = "uk") -> str:
-    """The ``csv`` export as text (the BOM is added when it is written)."""
-    buf = io.StringIO()
-    # csv quotes a field holding a comma, quote or line break; CRLF is RFC 4180's
-    # line end and what Excel writes.
-    csv.writer(buf, lineterminator="\r\n").writerows(table(results, lang))
-    return buf.getvalue()
+    """The ``csv`` export as text for Excel (the BOM is added when it is written)."""
+    return excel_csv_text(table(results, lang))
 
 
 def moodle_csv_text(results: Results, lang: str = "uk") -> tuple[str, list[str]]:
@@ -225,7 +225,7 @@ def write_results(results: Results, out: str | Path, fmt: str, lang: str = "uk")
         text, warnings = moodle_csv_text(results, lang)
         write_text_atomic(out, text, encoding="utf-8")
     else:
-        write_text_atomic(out, csv_text(results, lang), encoding="utf-8-sig")
+        write_text_atomic(out, csv_text(results, lang), encoding=EXCEL_CSV_ENCODING)
     return warnings + results.warnings()
 
 

@@ -1,7 +1,8 @@
 """Forming small groups from a class roster.
 
-A roster is a CSV file with a ``name`` or ``id`` column and, usually, a column to
-balance on (``oblast``, ``library``…).  :func:`form_groups` splits the people into
+A roster is a CSV or XLSX file with a ``name`` or ``id`` column and, usually, a column
+to balance on (``oblast``, ``library``…), its headers in Ukrainian or English
+(:mod:`clientlearn.core.headers`).  :func:`form_groups` splits the people into
 groups whose sizes differ by at most one and mixes the balance column as far as
 the roster allows; given the groups of an earlier session (``avoid``) it re-forms
 them with as few repeated pairs as it can find.  The result is deterministic for a
@@ -33,6 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.headers import canonical_column, header_fields
 from clientlearn.core.tables import read_csv_rows
 from clientlearn.runtime.groupwork.people import (
     Group,
@@ -75,15 +77,19 @@ class GroupingError(ClientlearnError):
 
 
 def read_roster(path: Path | str, *, balance: str | None = None) -> list[Person]:
-    """Read a roster CSV (columns ``name`` and/or ``id`` plus any others).
+    """Read a roster (CSV or XLSX, with a ``name`` and/or ``id`` column plus any others).
 
-    With ``balance``, that column must exist.  Raises :class:`InputFileError`
-    naming every bad row (empty name, duplicate person, stray cells).
+    Headers are read through the one vocabulary of :mod:`clientlearn.core.headers`,
+    as ``clientlearn roster import`` reads them: «ПІБ» is ``name``, «Область»
+    ``oblast``, and separate «Прізвище», «Ім’я» columns make the name.  With
+    ``balance`` (any spelling of that vocabulary), that column must exist.  Raises
+    :class:`InputFileError` naming every bad row (empty name, duplicate person,
+    stray cells).
     """
     path = Path(path)
-    columns, rows = read_csv_rows(path, what="roster")
+    columns, rows = _canonical(*read_csv_rows(path, what="roster"))
     if balance is not None:
-        column = balance.strip().casefold()
+        column = canonical_column(balance)
         if column not in columns:
             raise InputFileError(
                 [
@@ -97,6 +103,31 @@ def read_roster(path: Path | str, *, balance: str | None = None) -> list[Person]
                 ]
             )
     return people_from_rows(path, rows, columns, "roster")
+
+
+def _canonical(
+    columns: list[str], rows: list[tuple[int, dict[str, str]]]
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """Columns renamed to the vocabulary's fields (the first column of a field wins;
+    a second keeps its own name), and a ``name`` made of the name parts when the
+    roster has no whole-name column."""
+    rename: dict[str, str] = {}
+    # A column already named as its field keeps it; another spelling takes a field
+    # still free and otherwise keeps its own name.
+    fields = sorted(header_fields(columns).items(), key=lambda item: columns[item[0]] != item[1])
+    for i, field in fields:
+        if field not in rename.values():
+            rename[columns[i]] = field
+    renamed = [rename.get(c, c) for c in columns]
+    parts = [f for f in ("last_name", "first_name", "patronymic") if f in renamed]
+    compose = "name" not in renamed and parts
+    out_rows = []
+    for line, row in rows:
+        values = {rename.get(c, c): v for c, v in row.items()}
+        if compose:
+            values["name"] = " ".join(values[f] for f in parts if values[f])
+        out_rows.append((line, values))
+    return [*renamed, "name"] if compose else renamed, out_rows
 
 
 # ---------------------------------------------------------------- forming
@@ -269,7 +300,7 @@ def form_groups(
             )
         seen[key] = person
     k = group_count(len(people), size=size, count=count)
-    column = balance.strip().casefold() if balance else None
+    column = canonical_column(balance) if balance else None
     if column is not None:
         missing = [p for p in people if column not in p.attributes]
         if missing:

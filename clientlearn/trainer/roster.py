@@ -7,8 +7,9 @@ Reading (:func:`read_sheet`, :func:`load_roster`)
     than read as gibberish.  The header row is the first of the top rows that names
     a name column, so a title row above it ("Список учасників") does no harm.
     Headers are matched case-, space- and punctuation-insensitively, in Ukrainian
-    or English (see ``_SYNONYMS``).  A ``name``/``ПІБ`` column is read as «Прізвище
-    Ім’я [По батькові]»; separate columns are joined in that order.
+    or English (the one vocabulary of :mod:`clientlearn.core.headers`).  A
+    ``name``/``ПІБ`` column is read as «Прізвище Ім’я [По батькові]»; separate
+    columns are joined in that order.
 
 Checking
     Every problem of the file is collected before anything is raised, as one
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import Literal
 
 from clientlearn.core.errors import InputFileError, Problem
+from clientlearn.core.headers import header_fields
 from clientlearn.core.tables import Sheet, read_sheet, too_many_cells
 from clientlearn.core.translit import APOSTROPHES, student_id
 
@@ -91,38 +93,6 @@ class Roster:
     header_row: int
 
 
-# Header spellings per field, compared after _header_key (case, spaces,
-# punctuation and apostrophes removed: "E-mail" → "email", "П.І.Б." → "піб").
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "name": (
-        "fullname",
-        "піб",
-        "пібучасника",
-        "прізвищетаімя",
-        "прізвищеімя",
-        "прізвищеімяпобатькові",
-        "прізвищеімятапобатькові",
-    ),
-    "first_name": ("firstname", "givenname", "first"),
-    "last_name": ("lastname", "surname", "familyname", "last", "прізвище"),
-    "patronymic": ("patronymic", "middlename", "побатькові"),
-    "library": ("library", "бібліотека", "назвабібліотеки"),
-    "oblast": ("oblast", "область", "region", "регіон"),
-    "email": (
-        "email",
-        "emailaddress",
-        "mail",
-        "електроннапошта",
-        "електроннаадреса",
-        "адресаелектронноїпошти",
-        "елпошта",
-        "епошта",
-    ),
-    "id": ("id", "studentid"),
-}
-_FIELD_OF = {key: name for name, keys in _SYNONYMS.items() for key in keys}
-# "name" and "ім’я" are the whole name, unless a surname column stands next to them.
-_NAME_OR_FIRST = frozenset({"name", "імя"})
 _PERSON_FIELDS = ("name", "last_name", "first_name")
 _HEADER_SEARCH = 10  # rows looked at for the header (title rows above it are skipped)
 
@@ -139,10 +109,6 @@ def _roster_problem(file: str, line: int | None, column: str, message: str) -> R
     return RosterError([Problem(file, line, column, message)])
 
 
-def _header_key(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFC", text).casefold() if ch.isalnum())
-
-
 def _clean(text: str) -> str:
     """Spaces collapsed (Alt+Enter and no-break spaces too), NFC."""
     return " ".join(unicodedata.normalize("NFC", text).split())
@@ -153,21 +119,9 @@ def _person_key(name: str) -> str:
     return " ".join(name.translate(_TO_APOSTROPHE).replace(",", " ").casefold().split())
 
 
-def _map_columns(cells: Sequence[str]) -> dict[int, str]:
-    """Column index → field, for the header cells that name a known field."""
-    keys = [_header_key(c) for c in cells]
-    fields = {i: _FIELD_OF[k] for i, k in enumerate(keys) if k in _FIELD_OF}
-    has_last = "last_name" in fields.values()
-    has_first = "first_name" in fields.values()
-    for i, k in enumerate(keys):
-        if k in _NAME_OR_FIRST:
-            fields[i] = "first_name" if has_last and not has_first else "name"
-    return fields
-
-
 def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
     for index, (_, cells) in enumerate(sheet.rows[:_HEADER_SEARCH]):
-        fields = _map_columns(cells)
+        fields = header_fields(cells)
         if any(f in _PERSON_FIELDS for f in fields.values()):
             return index, fields
     line, cells = sheet.rows[0]

@@ -19,8 +19,6 @@ differ by at most one.
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,6 +29,7 @@ import yaml
 
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.core.files import write_text_atomic
+from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
 from .groups import Group, Person, read_csv_rows
 
@@ -177,13 +176,12 @@ def rotate(
 
 
 def write_schedule_csv(schedule: Schedule, path: Path | str) -> None:
-    """Write round, group, scenario, member, role, member_id (UTF-8 with BOM), atomically."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["round", "group", "scenario", "member", "role", "member_id"])
+    """Write round, group, scenario, member, role, member_id atomically, for Excel with
+    Ukrainian regional settings (';', UTF-8 with BOM: :func:`excel_csv_text`)."""
+    rows: list[list[object]] = [["round", "group", "scenario", "member", "role", "member_id"]]
     for a in schedule.assignments:
-        writer.writerow([a.round, a.group, a.scenario.id, a.member.name, a.role, a.member.id])
-    write_text_atomic(path, out.getvalue(), encoding="utf-8-sig")
+        rows.append([a.round, a.group, a.scenario.id, a.member.name, a.role, a.member.id])
+    write_text_atomic(path, excel_csv_text(rows), encoding=EXCEL_CSV_ENCODING)
 
 
 # ---------------------------------------------------------------- scenarios file

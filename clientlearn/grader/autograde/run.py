@@ -25,13 +25,11 @@ def _check_known_students(
     roster = root / "roster.csv"
     if new_students or not roster.is_file():
         return
-    import csv
+    # Read as every roster reader reads it (a roster.csv saved again by Excel, in ';',
+    # still reads); imported here, as the collector's module imports nbgrader.
+    from ..collect import read_roster
 
-    try:
-        with roster.open(encoding="utf-8-sig", newline="") as fh:
-            known = {row.get("id", "").strip() for row in csv.DictReader(fh)}
-    except (OSError, UnicodeDecodeError, csv.Error) as err:
-        raise ClientlearnError(f"cannot read {roster}: {err}; import the roster again") from None
+    known = {person.id for person in read_roster(roster)}
     folders = sorted(
         p.parent.name for p in (root / "submitted").glob(f"*/{glob.escape(assignment)}")
     )

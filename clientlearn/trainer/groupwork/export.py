@@ -1,8 +1,10 @@
 """Writing the summary: CSV tables for Excel and PNG charts, all or nothing.
 
-CSV files are UTF-8 with a BOM (Excel needs it to show Cyrillic) and have column
-headers in the chosen language; a participant's text that Excel would run as a
-formula (``=…``, ``+…``, ``@…``) gets a leading apostrophe and stays text.
+CSV files are for Excel with Ukrainian regional settings: UTF-8 with a BOM (Excel
+needs it to show Cyrillic), ';' between cells and decimal commas
+(:mod:`clientlearn.core.tables`), with column headers in the chosen language; a
+participant's text that Excel would run as a formula (``=…``, ``+…``, ``@…``) gets a
+leading apostrophe and stays text.
 
 Everything is rendered in memory first; then every file goes to a temporary name in
 the output folder and, only when all are written, each replaces its target.  A
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.tables import EXCEL_CSV_DELIMITER, EXCEL_CSV_ENCODING
 from clientlearn.runtime.groupwork.messages import MESSAGES, check_lang, msg
 from clientlearn.runtime.groupwork.rubric import SCALE
 
@@ -60,8 +63,10 @@ def _csv(frame: pd.DataFrame, summary: Summary, lang: str) -> bytes:
             frame[col] = frame[col].map({True: msg("yes", lang), False: msg("no", lang)})
         elif is_string_dtype(frame[col]):
             frame[col] = frame[col].map(_inert)
-    text = _headers(frame, summary, lang).to_csv(index=False, lineterminator="\r\n")
-    return text.encode("utf-8-sig")
+    text = _headers(frame, summary, lang).to_csv(
+        index=False, sep=EXCEL_CSV_DELIMITER, decimal=",", lineterminator="\r\n"
+    )
+    return text.encode(EXCEL_CSV_ENCODING)
 
 
 # Excel runs a cell that starts like a formula; participants' text must stay text.

@@ -3,8 +3,9 @@
 Everything is rendered in memory first (CSV text, chart bytes); only then is each
 file written through a temporary file and ``os.replace``.  An error while reading
 or computing therefore writes nothing, and a crash while writing leaves every file
-either old or new, never half-written.  CSVs are UTF-8 with a BOM, which Excel needs
-to show Cyrillic (as the group tools write them).
+either old or new, never half-written.  CSVs are for Excel with Ukrainian regional
+settings, as the group tools write them: UTF-8 with a BOM (Excel needs it to show
+Cyrillic), ';' between cells and decimal commas.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
+from clientlearn.core.tables import EXCEL_CSV_DELIMITER, EXCEL_CSV_ENCODING
 
 from .summary import ClassSummary
 
@@ -34,7 +36,13 @@ def render(summary: ClassSummary, formats: Sequence[str] = ("png",)) -> dict[str
     files: dict[str, str | bytes] = {}
     for name in TABLES:
         frame = getattr(summary, name)
-        files[f"{name}.csv"] = frame.to_csv(index=False, lineterminator="\n", float_format="%.4g")
+        files[f"{name}.csv"] = frame.to_csv(
+            index=False,
+            sep=EXCEL_CSV_DELIMITER,
+            decimal=",",
+            lineterminator="\r\n",
+            float_format="%.4g",
+        )
     for ins_id, fig in class_figures(summary).items():
         for fmt in formats:
             buffer = io.BytesIO()
@@ -57,7 +65,7 @@ def write_files(files: dict[str, str | bytes], out: str | Path) -> list[Path]:
         if isinstance(content, bytes):
             write_bytes_atomic(path, content)
         else:
-            write_text_atomic(path, content, encoding="utf-8-sig")
+            write_text_atomic(path, content, encoding=EXCEL_CSV_ENCODING)
         written.append(path)
     return written
 
