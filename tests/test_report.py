@@ -102,6 +102,8 @@ def _save_extras(folder: Path, student: str) -> None:
         order = KEY_ORDER if student == "alice" else ["greet", "clarify", "listen", "search"]
         group = 1 if student == "alice" else 2
         store.save("group.service", {"group": group, "members": [student], "order": order})
+    if student in ("alice", "bob"):  # the scenario is in the bank, not asked in the notebook
+        store.save("sc.scenario", ["approach", "room"] if student == "alice" else ["shout"])
     if student == "alice":
         value = {"rubric": "roleplay", "round": 1, "observed": "bob", "scores": {"greeting": 3}}
         store.save(rubric_qid(1, "bob"), value)
@@ -426,6 +428,15 @@ def test_report_in_chromium(graded: Graded) -> None:
     assert name == f"{EVIL} Дейв"  # shown as text, never run
     assert [s.split(".")[0] for s in sections] == ["1", "2", "3", "4", "5", "6"]
     assert breaks == ["page"] * len(ANSWERS)  # each participant starts a printed page
+
+
+@pytest.mark.nbgrader
+def test_the_report_shows_the_class_paths_through_scenarios(graded: Graded) -> None:
+    (found,) = graded.report.scenarios
+    assert found.qid == "sc.scenario" and found.n == 2
+    assert [(p.count, p.score) for p in found.paths] == [(1, 1.0), (1, 0.0)]
+    assert [(w.count, w.reached) for w in found.wrong] == [(1, 2)]
+    assert "Сценарії: якими шляхами йшли" in render_report(graded.report)
 
 
 def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:

@@ -22,7 +22,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.translit import one_apostrophe
 from clientlearn.grader.integrity import read_notebook
 from clientlearn.runtime.bank import Bank, load_bank
-from clientlearn.runtime.questions import Matching, Ordering
+from clientlearn.runtime.questions import Matching, Ordering, Scenario
 from clientlearn.runtime.store import ANSWERS_FILE, decode
 
 from .flags import Flag, cell_titles, find_flags
@@ -110,13 +110,13 @@ def _bank_for(root: Path, module: str) -> Bank | None:
 
 
 def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFrame, list[Note]]:
-    """Saved answers to the ordering and matching questions of ``banks``."""
+    """Saved answers to the ordering, matching and scenario questions of ``banks``."""
     import pandas as pd
 
     rows: list[tuple[str, str, str, Any]] = []
     notes: list[Note] = []
     for module, bank in banks.items():
-        wanted = {q.id for q in bank if isinstance(q, Ordering | Matching)}
+        wanted = {q.id for q in bank if isinstance(q, Ordering | Matching | Scenario)}
         for path in sorted(autograded.glob(f"*/{module}/{ANSWERS_FILE}")):
             try:
                 records = decode(path.read_text(encoding="utf-8"))
