@@ -201,3 +201,27 @@ def test_self_check_scenario_feedback_uses_the_path_score(quiz_folder: Path, cop
     # approach (quality 1) × leave (quality 0.5) × the ending "mid" (0.5) = 25 %.
     assert view.question.fraction(["approach", "leave"]) == 0.25
     assert html.escape(tr("partly", "uk", percent=25)) in view.feedback.value
+
+
+def test_a_failed_save_and_every_notice_are_shown(
+    quiz_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientlearn.core.errors import AnswerStoreError
+
+    (quiz_folder / ANSWERS_FILE).write_text("{ not json", encoding="utf-8")
+    quiz = Quiz("questions.yaml", folder=quiz_folder)
+    view = quiz.ask("sc.single")
+    set_aside = html.escape(quiz.store.notices[0])
+    assert "set-aside" in quiz.store.notices[0] and set_aside in view.status.value
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AnswerStoreError("the disk is full; free some space and click again")
+
+    monkeypatch.setattr(quiz.store, "save", refuse)
+    view.radio.value = "b"  # type: ignore[attr-defined]
+    # Why the save failed, and the earlier notice still there (not only the last message).
+    assert "the disk is full" in view.status.value and set_aside in view.status.value
+    monkeypatch.undo()
+    view.radio.value = "c"  # type: ignore[attr-defined]
+    assert "the disk is full" not in view.status.value  # the next save clears it
+    assert AnswerStore(quiz_folder).get("sc.single").value == "c"  # type: ignore[union-attr]

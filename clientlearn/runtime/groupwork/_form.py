@@ -15,7 +15,6 @@ event loop (tests, scripts) every change is saved at once.
 from __future__ import annotations
 
 import asyncio
-import html
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -137,13 +136,7 @@ class AnswerForm(RecordedView):
         if qid is None or (value is None and self.record is None):
             self.show_status()
             return
-        try:
-            self.record = self.store.save(qid, value)
-        except ClientlearnError as err:
-            self.problem = str(err)
-            self.show_status()
-            return
-        self.publish()
+        self.save_record(qid, value)
 
     def bundle(self) -> dict[str, Any]:
         """The saved-answer output; without an answer id yet, only a line for people
@@ -159,10 +152,4 @@ class AnswerForm(RecordedView):
         self.show_status()
 
     def show_status(self, note: str = "") -> None:
-        parts = []
-        if self.problem:
-            parts.append(f'<span style="color:#b00020">{html.escape(self.problem)}</span>')
-        if note:
-            parts.append(html.escape(note))
-        parts += [f"<i>{html.escape(n)}</i>" for n in self.store.notices]
-        self.status.value = "<br>".join(parts)
+        self.show_notices([note] if note else [])

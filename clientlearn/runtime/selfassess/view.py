@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
-from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.questions import pick
 from clientlearn.runtime.store import AnswerStore, Record, record_bundle
 from clientlearn.runtime.widgets.base import html_text
@@ -115,7 +114,7 @@ class InstrumentView(RecordedView):
         return {i: r.value for i, r in self.radios.items() if r.value is not None}
 
     def _restore(self) -> None:
-        notices = list(self.store.notices)
+        notices: list[str] = []
         if self.record is not None:
             valid, invalid = split_answers(self.instrument, self.record.value)
             numbers = {item.id: n for n, item in enumerate(self.instrument.items, start=1)}
@@ -142,13 +141,12 @@ class InstrumentView(RecordedView):
     def _changed(self, _change: Any = None) -> None:
         """Save the whole set of ratings at once, on every click."""
         value = {**self._kept, **self.answers}
-        try:
-            self.record = self.store.save(self.record_id, value, bank=record_tag(self.instrument))
-        except ClientlearnError as err:
-            self.status.value = f'<span style="color:#b00020">{html.escape(str(err))}</span>'
-            return
-        self._refresh(list(self.store.notices))
-        self.refresh_output()
+        self.problem = ""
+        # The saved-answer output reads the profile: bring it up to date first.
+        self.result = assess(self.instrument, self.answers, self.phase)
+        record = self.save_record(self.record_id, value, bank=record_tag(self.instrument))
+        if record is not None:
+            self._refresh([])
 
     # --- showing ---------------------------------------------------------------------------
     def _other_phase(self) -> Result | None:
@@ -167,7 +165,7 @@ class InstrumentView(RecordedView):
         lang = self.lang
         self.progress.value = f"<b>{html.escape(self.result.progress.line(lang))}</b>"
         self.message.value = f"<small>{html.escape(self.result.message(lang))}</small>"
-        self.status.value = "".join(f"<p><i>{html.escape(n)}</i></p>" for n in notices)
+        self.show_notices(notices)
         if not self.result.ready:
             self.figure = None
             self.chart.layout.display = "none"

@@ -14,7 +14,6 @@ from typing import Any
 
 import ipywidgets as w
 
-from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import tr
 from clientlearn.runtime.questions import Answer, Mode, Question, pick
 from clientlearn.runtime.store import AnswerStore, Record, record_bundle
@@ -49,8 +48,7 @@ class QuestionView(RecordedView):
         children = [prompt, control, self.feedback, self.status]
         super().__init__(children=children, layout=w.Layout(margin="0.5em 0"))
         self.add_class("clientlearn")
-        for notice in store.notices:
-            self.status.value = f"<i>{html.escape(notice)}</i>"
+        self.show_notices()
         if self.record is not None:
             self._restoring = True
             try:
@@ -84,17 +82,15 @@ class QuestionView(RecordedView):
         value = self.read()
         if value is None:
             return
-        try:
-            self.record = self.store.save(self.question.id, value, bank=self.bank_id)
-        except ClientlearnError as err:
-            self.status.value = f'<span style="color:#b00020">{html.escape(str(err))}</span>'
-            return
-        self.after_save(self.record, restored=False)
+        self.problem = ""
+        record = self.save_record(self.question.id, value, bank=self.bank_id)
+        if record is not None:
+            self.after_save(record, restored=False)
 
     def after_save(self, record: Record, *, restored: bool) -> None:
-        self.refresh_output()
-        notices = " ".join(html.escape(n) for n in self.store.notices)
-        self.status.value = f"<i>{notices}</i>" if notices else ""
+        if restored:
+            self.refresh_output()
+            self.show_notices()
         if self.question.mode is Mode.SELFCHECK:
             self.give_feedback(record)
         else:
