@@ -27,44 +27,16 @@ from clientlearn.runtime.scenariopaths import (
     wrong_turns,
 )
 
+from .test_bank import SCENARIO
+
 REPO = Path(__file__).resolve().parent.parent
 MODULE_BANKS = [
     REPO / "module1_client_service" / "questions.yaml",
     REPO / "module2_difficult_situations" / "questions.yaml",
 ]
 
-# A good first move, a poor one that can be repaired, a harmful one; then a right and a
-# half-right last move.  Worked by hand below.
-SMALL = """\
-bank: paths
-questions:
-  - id: s1
-    type: scenario
-    points: 4
-    text: {uk: Сценарій}
-    start: n1
-    nodes:
-      - id: n1
-        text: {uk: Перший крок}
-        choices:
-          - {id: good, text: {uk: Добре}, next: n2, quality: 1}
-          - {id: poor, text: {uk: Погано}, next: fix, quality: 0.5}
-          - {id: harm, text: {uk: Шкідливо}, next: lost, quality: 0}
-      - id: fix
-        text: {uk: Виправлення}
-        choices:
-          - {id: repair, text: {uk: Виправити}, next: n2, quality: 1}
-          - {id: worse, text: {uk: Погіршити}, next: lost, quality: 0}
-      - id: n2
-        text: {uk: Другий крок}
-        choices:
-          - {id: right, text: {uk: Правильно}, next: won, quality: 1}
-          - {id: half, text: {uk: Наполовину}, next: part, quality: 0.5}
-    endings:
-      - {id: won, text: {uk: Успіх}, score: 1}
-      - {id: part, text: {uk: Частково}, score: 0.5}
-      - {id: lost, text: {uk: Втрачено}, score: 0}
-"""
+# test_bank's scenario that keeps every rule, worth 4 points; worked by hand below.
+SMALL = SCENARIO.replace("    type: scenario\n", "    type: scenario\n    points: 4\n")
 
 
 def ending_only(text: str) -> str:
