@@ -462,12 +462,5 @@ def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:
     assert [(w.count, w.reached) for w in found.wrong] == [(1, 6), (3, 5)]
     assert scenario_paths("quiz", scenario, [], "uk") is None
 
-    html = scenarios_html(
-        (found,),
-        t=lambda key, **v: WORDS[key]["uk"].format(**v),
-        h=report_html._h,
-        p=report_html._p,
-        table=report_html._table,
-        pct=lambda share: f"{share:.0%}",
-    )
+    html = scenarios_html((found,), "uk")
     assert "Сценарії: якими шляхами йшли" in html and "3 / 5" in html and "60%" in html

@@ -4,14 +4,16 @@ each moment where most participants went wrong (from
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from clientlearn.runtime.questions import Scenario, pick
 from clientlearn.runtime.scenariopaths import most_taken, wrong_turns
 
-__all__ = ["ScenarioPaths", "scenario_paths"]
+from .htmlparts import heading, html_table, para, pct, t
+
+__all__ = ["ScenarioPaths", "scenario_paths", "scenarios_html"]
 
 TOP_PATHS = 3
 
@@ -73,29 +75,28 @@ def scenario_paths(module: str, s: Scenario, answers: list[Any], lang: str) -> S
     return ScenarioPaths(module, s.id, pick(s.title or s.text, lang), len(taken), paths, wrong)
 
 
-def scenarios_html(
-    found: tuple[ScenarioPaths, ...],
-    *,
-    t: Callable[..., str],
-    h: Callable[[int, str], str],
-    p: Callable[..., str],
-    table: Callable[..., str],
-    pct: Callable[[float], str],
-) -> str:
-    """The report's part on scenarios, written with the page's own helpers (``t``
-    words a key; ``h``, ``p`` and ``table`` escape what they are given)."""
+def scenarios_html(found: tuple[ScenarioPaths, ...], lang: str) -> str:
+    """The report's part on scenarios (every text escaped by the report's parts)."""
     if not found:
         return ""
-    out = [h(3, t("scenarios_head")), p(t("scenarios_intro"), "intro")]
+    out = [heading(3, t(lang, "scenarios_head")), para(t(lang, "scenarios_intro"), "intro")]
     for s in found:
-        out += [h(4, s.title), p(t("scenario_n", n=s.n), "sub")]
+        out += [heading(4, s.title), para(t(lang, "scenario_n", n=s.n), "sub")]
         rows = [
-            [" → ".join(path.steps) + ("" if path.finished else " …"), path.count, pct(path.score)]
+            [
+                " → ".join(path.steps) + ("" if path.finished else " …"),
+                path.count,
+                pct(path.score, lang),
+            ]
             for path in s.paths
         ]
-        out.append(table([t("path"), t("taken"), t("path_score")], rows, align="lrr"))
+        head = [t(lang, "path"), t(lang, "taken"), t(lang, "path_score")]
+        out.append(html_table(head, rows, align="lrr"))
         if s.wrong:
-            rows = [[w.moment, w.choice, f"{w.count} / {w.reached}", pct(w.share)] for w in s.wrong]
-            head = [t("moment"), t("wrong_choice"), t("took"), t("share")]
-            out.append(table(head, rows, align="llrr"))
+            rows = [
+                [w.moment, w.choice, f"{w.count} / {w.reached}", pct(w.share, lang)]
+                for w in s.wrong
+            ]
+            head = [t(lang, "moment"), t(lang, "wrong_choice"), t(lang, "took"), t(lang, "share")]
+            out.append(html_table(head, rows, align="llrr"))
     return "".join(out)
