@@ -77,8 +77,8 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Taken by",
     },
     "path_score": {
-        "uk": "Бали шляху",
-        "en": "Path score",
+        "uk": "Частка балів",
+        "en": "Share of points",
     },
     "moment": {
         "uk": "Момент",
