@@ -1,11 +1,9 @@
 """``clientlearn groups``: form groups and role-play rotations, and sum up the group work.
 
-A thin adapter over :mod:`clientlearn.trainer.groups`, :mod:`clientlearn.trainer.rotation`,
-:mod:`clientlearn.trainer.groupcards` and :mod:`clientlearn.groupwork`.  Everything is read
-and checked before anything is written, so a bad input leaves the output folder
-untouched; a :class:`ClientlearnError` becomes a :class:`click.ClickException`
-(message, no traceback, exit code 1).  ``summary`` imports pandas and matplotlib
-only when it runs, so the ``clientlearn`` command starts fast.
+Parses and prints: forming, rotating and summing up are done by
+:mod:`clientlearn.trainer.groupsession` and :mod:`clientlearn.trainer.groupwork`; errors take
+the one path of :mod:`.base`.  ``summary`` imports pandas and matplotlib only when it runs,
+so the ``clientlearn`` command starts fast.
 """
 
 from __future__ import annotations
@@ -14,71 +12,17 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.errors import ClientlearnError
-from clientlearn.core.files import write_text_atomic
-from clientlearn.trainer.groupcards import (
-    LANGS,
-    column_label,
-    label,
-    render_group_cards,
-    render_schedule,
-)
-from clientlearn.trainer.groups import (
-    Group,
-    form_groups,
-    name_sort_key,
-    read_groups_csv,
-    read_roster,
-    repeated_pairs,
-    write_groups_csv,
-)
-from clientlearn.trainer.rotation import DEFAULT_ROLES, load_scenarios, rotate, write_schedule_csv
+from clientlearn.trainer.groupcards import LANGS
+from clientlearn.trainer.groupsession import course_title, form_day_groups, plan_day_rotation
+from clientlearn.trainer.rotation import DEFAULT_ROLES
 
 from . import base
 from .courseroot import course_option
 
 __all__ = ["groups"]
 
-# Tried in this order when --balance is not given (read_roster names the columns
-# by the one header vocabulary: «Область» is oblast).
-_BALANCE_GUESSES = ("oblast", "library")
-
 _in_file = click.Path(dir_okay=False, path_type=Path)
 _out_dir = click.Path(file_okay=False, path_type=Path)
-
-
-def _course_title(course_dir: Path, lang: str) -> str:
-    """The course's title for the printed cards, from its course.yaml if there is one."""
-    from clientlearn.trainer.coursefacts import FACTS_FILE, load_course_facts
-
-    if not (course_dir / FACTS_FILE).is_file():
-        return ""
-    return load_course_facts(course_dir).text("title", lang)
-
-
-def _prepare_out(out: Path) -> None:
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ClientlearnError(f"cannot create the output folder {out}: {err.strerror}") from err
-
-
-def _summary(groups: list[Group], lang: str) -> str:
-    balance = next((g.balance for g in groups if g.balance), None)
-    header = [label("group_col", lang), label("size", lang)]
-    if balance:
-        header.append(column_label(balance, lang))
-    rows = [header]
-    for g in groups:
-        row = [str(g.number), str(len(g))]
-        if balance:
-            mix = sorted(g.mix().items(), key=lambda vc: name_sort_key(vc[0]))
-            row.append(", ".join(f"{v or '—'} {c}" for v, c in mix))
-        rows.append(row)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
-    return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    )
 
 
 @click.group(cls=base.Group, name="groups")
@@ -119,23 +63,18 @@ def form(
     """Split ROSTER (CSV) into groups; write groups.csv and group-cards.html."""
     if (size is None) == (count is None):
         raise click.UsageError("give exactly one of --size K or --count N")
-    people = read_roster(roster, balance=balance)
-    if balance is None:
-        columns = people[0].attributes
-        balance = next((c for c in _BALANCE_GUESSES if c in columns), None)
-    previous = [list(g.ids) for g in read_groups_csv(avoid)] if avoid else None
-    result = form_groups(people, size=size, count=count, balance=balance, seed=seed, avoid=previous)
-    cards = render_group_cards(result, lang=lang, course=_course_title(course_dir, lang))
-    _prepare_out(out)
-    write_groups_csv(result, out / "groups.csv")
-    write_text_atomic(out / "group-cards.html", cards)
-    click.echo(_summary(result, lang))
-    if balance:
-        click.echo(label("balanced_on", lang, column=balance))
-    if previous is not None:
-        click.echo(label("repeats", lang, n=repeated_pairs(result, previous)))
-    files = f"{out / 'groups.csv'}, {out / 'group-cards.html'}"
-    click.echo(label("written", lang, files=files))
+    formed = form_day_groups(
+        roster,
+        out,
+        size=size,
+        count=count,
+        balance=balance,
+        seed=seed,
+        avoid=avoid,
+        lang=lang,
+        course=course_title(course_dir, lang),
+    )
+    click.echo("\n".join(formed.lines(lang)))
 
 
 @groups.command("rotate")
@@ -169,22 +108,17 @@ def rotate_cmd(
     course_dir: Path,
 ) -> None:
     """Plan role-play rounds for GROUPS_CSV; write schedule.csv and schedule.html."""
-    found = read_groups_csv(groups_csv)
-    scenarios = load_scenarios(scenarios_file)
-    n_rounds = rounds if rounds is not None else max(len(g) for g in found)
-    schedule = rotate(found, roles.split(","), rounds=n_rounds, scenarios=scenarios, seed=seed)
-    page = render_schedule(schedule, lang=lang, course=_course_title(course_dir, lang))
-    _prepare_out(out)
-    write_schedule_csv(schedule, out / "schedule.csv")
-    write_text_atomic(out / "schedule.html", page)
-    click.echo(
-        label("rotation", lang, rounds=n_rounds, groups=len(found), scenarios=len(scenarios))
+    planned = plan_day_rotation(
+        groups_csv,
+        scenarios_file,
+        out,
+        roles=roles.split(","),
+        rounds=rounds,
+        seed=seed,
+        lang=lang,
+        course=course_title(course_dir, lang),
     )
-    for g in found:
-        if len(g) > n_rounds:
-            click.echo(label("short", lang, g=g.number, s=len(g), r=n_rounds))
-    files = f"{out / 'schedule.csv'}, {out / 'schedule.html'}"
-    click.echo(label("written", lang, files=files))
+    click.echo("\n".join(planned.lines(lang)))
 
 
 @groups.command("summary")
