@@ -29,6 +29,7 @@ TABLES = [
     ("clientlearn.cli.roster", "LABELS"),
     ("clientlearn.cli.results", "_MESSAGES"),
     ("clientlearn.cli.autograde", "WORDS"),
+    ("clientlearn.cli.main", "MESSAGES"),
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),

@@ -126,7 +126,7 @@ def test_check_command(tmp_path: Path) -> None:
     shipped = Path(__file__).parents[1] / "clientlearn" / "runtime" / "selfassess" / "instruments"
     files = sorted(str(p) for p in shipped.glob("*.yaml"))
     good = CliRunner().invoke(selfassess, ["check", *files])
-    assert good.exit_code == 0 and "3 instrument(s) OK" in good.stderr
+    assert good.exit_code == 0 and "Інструментів без помилок: 3." in good.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("instrument: x\nkind: index\n", encoding="utf-8")
     result = CliRunner().invoke(selfassess, ["check", str(bad)])

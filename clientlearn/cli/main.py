@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from clientlearn.core.i18n import translate
+
 from . import base
 from .autograde import autograde
 from .collect import collect
@@ -22,6 +24,13 @@ from .report import report
 from .results import certificates, export
 from .roster import roster
 from .selfassess import selfassess
+
+# What the author's commands print, in Ukrainian (the default) and English.
+MESSAGES: dict[str, dict[str, str]] = {
+    "banks_ok": {"uk": "Банків без помилок: {n}.", "en": "{n} bank(s) OK."},
+    "wrote": {"uk": "Записано {path}", "en": "Wrote {path}"},
+}
+_lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 
 
 @click.group(cls=base.Group)
@@ -37,7 +46,8 @@ def bank() -> None:
 
 @bank.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def bank_check(files: tuple[Path, ...]) -> None:
+@_lang
+def bank_check(files: tuple[Path, ...], lang: str) -> None:
     """Check question banks; print FILE:LINE: FIELD: message per problem."""
     from clientlearn.runtime.bank import check_bank
 
@@ -46,7 +56,7 @@ def bank_check(files: tuple[Path, ...]) -> None:
         click.echo(str(problem))
     if problems:
         raise SystemExit(1)
-    click.echo(f"{len(files)} bank(s) OK", err=True)
+    click.echo(translate(MESSAGES, "banks_ok", lang, n=len(files)), err=True)
 
 
 @bank.command("publish")
@@ -71,8 +81,14 @@ def notebook() -> None:
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--all", "build_all", is_flag=True, help="Every lesson of the course's modules.")
 @course_option("With --all: the course folder whose course.yaml lists the modules.")
+@_lang
 def notebook_build(
-    lesson: Path | None, bank_path: Path | None, out: Path | None, build_all: bool, course_dir: Path
+    lesson: Path | None,
+    bank_path: Path | None,
+    out: Path | None,
+    build_all: bool,
+    course_dir: Path,
+    lang: str,
 ) -> None:
     """Build an nbgrader-ready notebook OUT from a LESSON (Markdown with {{ ask ID }}) and
     its --bank; or, with --all, every notebook of the course from its lesson."""
@@ -85,12 +101,12 @@ def notebook_build(
         builds = course_lessons(course_dir, load_course_facts(course_dir).module_ids)
         for build in builds:
             build_notebook_file(build.lesson, build.bank, build.notebook)
-            click.echo(f"wrote {build.notebook}")
+            click.echo(translate(MESSAGES, "wrote", lang, path=build.notebook))
         return
     if lesson is None or bank_path is None or out is None:
         raise click.UsageError("give LESSON --bank BANK --out NOTEBOOK, or --all")
     build_notebook_file(lesson, bank_path, out)
-    click.echo(f"wrote {out}")
+    click.echo(translate(MESSAGES, "wrote", lang, path=out))
 
 
 @cli.command()

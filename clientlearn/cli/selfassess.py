@@ -69,7 +69,8 @@ def summary_cmd(
 
 @selfassess.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-def check_cmd(files: tuple[Path, ...]) -> None:
+@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+def check_cmd(files: tuple[Path, ...], lang: str) -> None:
     """Check instrument files; print FILE:LINE: FIELD: message per problem."""
     from clientlearn.runtime.selfassess.instruments import check_instrument
 
@@ -78,7 +79,7 @@ def check_cmd(files: tuple[Path, ...]) -> None:
         click.echo(str(problem))
     if problems:
         raise SystemExit(1)
-    click.echo(f"{len(files)} instrument(s) OK", err=True)
+    click.echo(tr("instruments_ok", lang, n=len(files)), err=True)
 
 
 __all__ = ["selfassess"]

@@ -12,6 +12,10 @@ from clientlearn.core.i18n import translate
 from clientlearn.core.numbers import format_number
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "instruments_ok": {
+        "uk": "Інструментів без помилок: {n}.",
+        "en": "{n} instrument(s) OK.",
+    },
     "progress": {"uk": "Відповідей: {answered} з {total}", "en": "Answered: {answered} of {total}"},
     "progress_inline": {
         "uk": "відповідей: {answered} з {total}",
