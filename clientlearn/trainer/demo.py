@@ -104,6 +104,7 @@ def run_demo(
     """Run the whole journey in a new course folder ``out`` (default: a temporary one)."""
     from clientlearn.core.progress import ProgressBar
     from clientlearn.grader.autograde import autograde, default_jobs
+    from clientlearn.grader.release import make_feedback, release_modules
     from clientlearn.trainer.report.page import write_report
     from clientlearn.trainer.report.statistics import class_report
 
@@ -146,12 +147,12 @@ def run_demo(
     outputs["group cards"] = groups_dir / "day1-cards.html"
     outputs["role-play schedule"] = groups_dir / "roleplay-schedule.html"
 
-    step("release: nbgrader generate_assignment for both modules")
+    step("release: clientlearn release of both modules (nbgrader, keys left out)")
     banks: dict[str, Bank] = {}
     for source in sources:
         name = course.add_source(source)
-        course.nbgrader("generate_assignment", name, "--force", log=log)
         banks[name] = load_bank(source / "questions.yaml")
+    release_modules(course.root, list(banks), force=True)
 
     step(f"class: {len(people)} participants answer through the answer store")
     skills = {p.id: min(0.98, max(0.3, rng.gauss(0.72, 0.16))) for p in people}
@@ -217,8 +218,8 @@ def run_demo(
             maxima[name] = s.max_score
 
     for name in banks:
-        step(f"feedback {name}: nbgrader generate_feedback (explanations, no keys)")
-        course.nbgrader("generate_feedback", name, "--force", log=log)
+        step(f"feedback {name}: clientlearn feedback (explanations, no keys)")
+        make_feedback(course.root, name)
     outputs["feedback"] = course.root / "feedback"
 
     step("report: the trainer's class report")
