@@ -72,8 +72,9 @@ def test_both_modules_with_titles_texts_and_every_question() -> None:
     assert text.startswith("<!DOCTYPE html>")
     assert "3–4 квітня 2014" in text and "Вінниці" in text and "Бібліоміст" in text
     shown = sections(text)
-    for module, bank in zip(MODULES, instructor_banks(), strict=True):
-        assert html.escape(pick(bank.title, "uk")) in text
+    parts = zip(MODULES, instructor_banks(), FACTS.modules, strict=True)
+    for n, (module, bank, facts) in enumerate(parts, start=1):
+        assert f"<h1>Модуль {n}. {html.escape(facts.title['uk'])}</h1>" in text  # course.yaml's
         ids = asked_ids(module)
         assert ids, f"{module.name} asks no questions"
         for qid in ids:

@@ -171,7 +171,9 @@ def _read_notebook(path: Path, anchor: str, lang: str, banks: dict[Path, Bank]) 
     return chapter
 
 
-def _read_module(folder: Path, number: int, lang: str, banks: dict[Path, Bank]) -> Part:
+def _read_module(
+    folder: Path, number: int, lang: str, banks: dict[Path, Bank], facts: CourseFacts
+) -> Part:
     if not folder.is_dir():
         raise ClientlearnError(
             f"no module folder {folder}: give an assignment source folder such as "
@@ -182,7 +184,11 @@ def _read_module(folder: Path, number: int, lang: str, banks: dict[Path, Bank]) 
     if not paths:
         raise ClientlearnError(f"{folder} holds no notebooks (*.ipynb): is it a module folder?")
     bank = folder / "questions.yaml"
-    title = pick(_public_bank(bank, banks).title, lang) if bank.is_file() else ""
+    # The course file names its modules; a module it does not list keeps its bank's title.
+    if facts.module(folder.name) is not None:
+        title = label("module_title", lang, n=number, title=facts.module_title(folder.name, lang))
+    else:
+        title = pick(_public_bank(bank, banks).title, lang) if bank.is_file() else ""
     part = Part(f"m{number}", title or folder.name)
     for n, path in enumerate(paths, start=1):
         part.chapters.append(_read_notebook(path, f"m{number}-n{n}", lang, banks))
@@ -204,7 +210,7 @@ def render_handbook(
     parts: list[Part] = []
     banks: dict[Path, Bank] = {}
     for number, folder in enumerate(modules, start=1):
-        part = _read_module(Path(folder), number, lang, banks)
+        part = _read_module(Path(folder), number, lang, banks, facts)
         parts.append(part)
         if progress is not None:
             questions = sum(c.questions for c in part.chapters)

@@ -54,6 +54,10 @@ LANGS = ("uk", "en")
 _TASK_LINES = 8
 
 LABELS: dict[str, dict[str, str]] = {
+    "module_title": {
+        "uk": "Модуль {n}. {title}",
+        "en": "Module {n}. {title}",
+    },
     "kicker": {
         "uk": "Навчальний посібник учасника",
         "en": "Participant handbook",
