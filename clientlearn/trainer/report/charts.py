@@ -10,8 +10,9 @@ from html import escape
 
 import numpy as np
 
+from .confusions import Confusion
 from .htmlparts import num, pct, t
-from .statistics import FLAG_BELOW, Confusion, ModuleStats, Report
+from .statistics import FLAG_BELOW, ModuleStats, Report
 
 _BLUE, _ORANGE, _GREY = "#0072B2", "#E69F00", "#999999"  # Okabe–Ito, as the other charts
 

@@ -66,6 +66,14 @@ class Inputs:
     tasks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     flags: tuple[Flag, ...] = ()
 
+    def by_question(self) -> dict[tuple[str, str], list[Any]]:
+        """The saved answers grouped by (module, question id)."""
+        given: dict[tuple[str, str], list[Any]] = {}
+        rows = self.answers[["module", "qid", "value"]].itertuples(index=False)
+        for module, qid, value in rows:
+            given.setdefault((str(module), str(qid)), []).append(value)
+        return given
+
 
 def read_gradebook(root: Path) -> tuple[str, pd.DataFrame, dict[str, str]]:
     """(course id, grades, names) from the course's gradebook."""
