@@ -24,120 +24,26 @@ An unanswered question (``None``) always scores 0.
 
 from __future__ import annotations
 
-import enum
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import ClassVar
 
-from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.normalize import normalize_text, parse_number
 
-LocalText = Mapping[str, str]
-"""Text in several languages: ``{"uk": "…", "en": "…"}``; Ukrainian is required."""
-
-Answer = Any
-"""A JSON value as saved by the answer store."""
-
-
-def pick(text: LocalText | None, lang: str) -> str:
-    """The text in ``lang``, falling back to Ukrainian, then to any language."""
-    if not text:
-        return ""
-    return text.get(lang) or text.get("uk") or next(iter(text.values()), "")
-
-
-class AnswerShapeError(ClientlearnError):
-    """An answer does not fit its question (wrong type or unknown option)."""
-
-
-class NoKeyError(ClientlearnError):
-    """A graded question was scored from a bank that carries no key (a released copy)."""
-
-
-class Mode(enum.StrEnum):
-    """How a question gives feedback."""
-
-    GRADED = "graded"  # correctness is never shown; nbgrader scores it
-    SELFCHECK = "selfcheck"  # immediate feedback with the explanation
-
-
-@dataclass(frozen=True)
-class Option:
-    """A choice, an item to order or match, or a bin to sort into."""
-
-    id: str
-    text: LocalText
-
-
-@dataclass(frozen=True, kw_only=True)
-class Question:
-    """Fields every question type shares."""
-
-    kind: ClassVar[str] = ""
-    has_key_field: ClassVar[bool] = True
-
-    id: str
-    text: LocalText
-    points: float = 1.0
-    mode: Mode = Mode.GRADED
-    title: LocalText | None = None
-    explanation: LocalText | None = None
-
-    # --- scoring -------------------------------------------------------------
-    def is_answered(self, answer: Answer) -> bool:
-        """Whether ``answer`` counts as an answer at all (an empty one does not)."""
-        return answer is not None and answer != [] and answer != {} and answer != ""
-
-    def check_answer(self, answer: Answer) -> None:
-        """Raise AnswerShapeError if ``answer`` cannot belong to this question."""
-
-    def fraction(self, answer: Answer) -> float:
-        """Share of the points earned, in [0, 1]."""
-        if not self.is_answered(answer):
-            return 0.0
-        self.check_answer(answer)
-        if self.has_key_field and not self.has_key:
-            raise NoKeyError(
-                f"question {self.id!r} has no key in this bank: it is the participants' copy. "
-                "Grade with the instructor's bank (nbgrader autograde restores it)."
-            )
-        return min(1.0, max(0.0, self._fraction(answer)))
-
-    def _fraction(self, answer: Answer) -> float:
-        raise NotImplementedError
-
-    def score(self, answer: Answer) -> float:
-        """Points earned, clamped to [0, points] and rounded to 4 decimals."""
-        return round(min(self.points, max(0.0, self.points * self.fraction(answer))), 4)
-
-    @property
-    def has_key(self) -> bool:
-        return getattr(self, "key", None) is not None
-
-    def public(self) -> Question:
-        """This question as participants may see it: a graded question loses its
-        key and explanation (self-check questions keep them for feedback)."""
-        if self.mode is Mode.SELFCHECK or not self.has_key_field:
-            return self
-        return replace(self, key=None, explanation=None)  # type: ignore[call-arg]
-
-    def label(self, lang: str) -> str:
-        """A short name for messages: the title, else the id."""
-        return pick(self.title, lang) or self.id
-
-
-def _option_ids(options: Sequence[Option]) -> set[str]:
-    return {o.id for o in options}
-
-
-def _is_id_list(answer: Answer) -> bool:
-    return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
-
-
-def _require(cond: bool, question: Question, what: str) -> None:
-    if not cond:
-        raise AnswerShapeError(f"answer to {question.id!r}: {what}")
+from .questionbase import (
+    Answer,
+    AnswerShapeError,
+    LocalText,
+    Mode,
+    NoKeyError,
+    Option,
+    Question,
+    is_id_list,
+    option_ids,
+    pick,
+    require,
+)
+from .scenario import Choice, Ending, Node, Scenario, Scoring
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -149,8 +55,8 @@ class SingleChoice(Question):
     key: str | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(
-            isinstance(answer, str) and answer in _option_ids(self.options),
+        require(
+            isinstance(answer, str) and answer in option_ids(self.options),
             self,
             f"unknown option {answer!r}",
         )
@@ -172,9 +78,9 @@ class MultipleChoice(Question):
     key: frozenset[str] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(_is_id_list(answer), self, "expected a list of option ids")
-        unknown = set(answer) - _option_ids(self.options)
-        _require(not unknown, self, f"unknown options {sorted(unknown)}")
+        require(is_id_list(answer), self, "expected a list of option ids")
+        unknown = set(answer) - option_ids(self.options)
+        require(not unknown, self, f"unknown options {sorted(unknown)}")
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None  # checked by fraction()
@@ -231,10 +137,10 @@ class Ordering(Question):
     key: tuple[str, ...] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(_is_id_list(answer), self, "expected a list of item ids")
-        _require(len(set(answer)) == len(answer), self, "an item appears twice")
-        unknown = set(answer) - _option_ids(self.items)
-        _require(not unknown, self, f"unknown items {sorted(unknown)}")
+        require(is_id_list(answer), self, "expected a list of item ids")
+        require(len(set(answer)) == len(answer), self, "an item appears twice")
+        unknown = set(answer) - option_ids(self.items)
+        require(not unknown, self, f"unknown items {sorted(unknown)}")
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -254,16 +160,16 @@ class Matching(Question):
     key: Mapping[str, str] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        _require(
+        require(
             isinstance(answer, dict)
             and all(isinstance(v, str) or v is None for v in answer.values()),
             self,
             "expected a mapping item -> bin",
         )
-        unknown = set(answer) - _option_ids(self.items)
-        _require(not unknown, self, f"unknown items {sorted(unknown)}")
-        bad = {v for v in answer.values() if v is not None} - _option_ids(self.bins)
-        _require(not bad, self, f"unknown bins {sorted(bad)}")
+        unknown = set(answer) - option_ids(self.items)
+        require(not unknown, self, f"unknown items {sorted(unknown)}")
+        bad = {v for v in answer.values() if v is not None} - option_ids(self.bins)
+        require(not bad, self, f"unknown bins {sorted(bad)}")
 
     def is_answered(self, answer: Answer) -> bool:
         return isinstance(answer, dict) and any(v is not None for v in answer.values())
@@ -290,7 +196,7 @@ class ShortText(Question):
         return isinstance(answer, str) and bool(answer.strip())
 
     def check_answer(self, answer: Answer) -> None:
-        _require(isinstance(answer, str), self, "expected text")
+        require(isinstance(answer, str), self, "expected text")
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -312,7 +218,7 @@ class Numeric(Question):
         )
 
     def check_answer(self, answer: Answer) -> None:
-        _require(parse_number(answer) is not None, self, f"{answer!r} is not a number")
+        require(parse_number(answer) is not None, self, f"{answer!r} is not a number")
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -339,7 +245,7 @@ class Rating(Question):
         return isinstance(answer, int) and not isinstance(answer, bool)
 
     def check_answer(self, answer: Answer) -> None:
-        _require(
+        require(
             self.scale_min <= answer <= self.scale_max,
             self,
             f"rating {answer} is outside {self.scale_min}..{self.scale_max}",
@@ -347,116 +253,6 @@ class Rating(Question):
 
     def _fraction(self, answer: Answer) -> float:
         return 1.0
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A step a participant can take in a scenario, and where it leads.
-
-    ``quality`` (0..1) is how good the step is at that moment: 1 a right move, 0.5 a
-    poor but recoverable one, 0 a harmful one.  It is part of the key (hidden in
-    graded mode) and unused when the scenario is scored by its ending alone."""
-
-    id: str
-    text: LocalText
-    next: str
-    consequence: LocalText | None = None
-    quality: float | None = None
-
-
-@dataclass(frozen=True)
-class Node:
-    """A moment in a scenario: what happens, and the choices at hand."""
-
-    id: str
-    text: LocalText
-    choices: tuple[Choice, ...]
-
-
-@dataclass(frozen=True)
-class Ending:
-    """How a scenario ends; ``score`` (0..1) is the key, hidden in graded mode."""
-
-    id: str
-    text: LocalText
-    score: float | None = None
-
-
-class Scoring(enum.StrEnum):
-    """How a scenario turns the path taken into a score."""
-
-    PATH = "path"  # the ending's score times the quality of every choice taken
-    ENDING = "ending"  # the ending's score alone (older banks)
-
-
-@dataclass(frozen=True, kw_only=True)
-class Scenario(Question):
-    """A branching scenario: nodes, choices with consequences, scored endings.
-
-    The answer is the path of choice ids taken.  Under path scoring (the default),
-    fraction = the score of the ending reached × the quality of every choice taken,
-    so a poor first move repaired later never earns full marks.  Under ``scoring:
-    ending`` it is the ending's score alone.  0 until an ending is reached.
-    """
-
-    kind: ClassVar[str] = "scenario"
-    start: str
-    nodes: Mapping[str, Node] = field(default_factory=dict)
-    endings: Mapping[str, Ending] = field(default_factory=dict)
-    scoring: Scoring = Scoring.PATH
-
-    @property
-    def has_key(self) -> bool:
-        scored = all(e.score is not None for e in self.endings.values())
-        if self.scoring is Scoring.ENDING:
-            return scored
-        choices = (c for n in self.nodes.values() for c in n.choices)
-        return scored and all(c.quality is not None for c in choices)
-
-    def public(self) -> Question:
-        if self.mode is Mode.SELFCHECK:
-            return self
-        endings = {k: replace(e, score=None) for k, e in self.endings.items()}
-        nodes = {
-            k: replace(n, choices=tuple(replace(c, quality=None) for c in n.choices))
-            for k, n in self.nodes.items()
-        }
-        return replace(self, nodes=nodes, endings=endings, explanation=None)
-
-    def walk(self, path: Sequence[str]) -> tuple[list[tuple[Node, Choice]], str]:
-        """Follow ``path`` from the start: the steps taken and where it stands
-        (a node id or an ending id)."""
-        at = self.start
-        steps: list[tuple[Node, Choice]] = []
-        for choice_id in path:
-            node = self.nodes.get(at)
-            choice = next((c for c in node.choices if c.id == choice_id), None) if node else None
-            if node is None or choice is None:
-                raise AnswerShapeError(
-                    f"answer to {self.id!r}: choice {choice_id!r} is not possible at {at!r}"
-                )
-            steps.append((node, choice))
-            at = choice.next
-        return steps, at
-
-    def check_answer(self, answer: Answer) -> None:
-        _require(_is_id_list(answer), self, "expected the list of choices taken")
-        self.walk(answer)
-
-    def ending(self, answer: Answer) -> Ending | None:
-        """The ending a path reaches, or None while the scenario is still under way."""
-        if not self.is_answered(answer):
-            return None
-        return self.endings.get(self.walk(answer)[1])
-
-    def _fraction(self, answer: Answer) -> float:
-        steps, at = self.walk(answer)
-        end = self.endings.get(at)
-        if end is None or end.score is None:
-            return 0.0
-        if self.scoring is Scoring.ENDING:
-            return end.score
-        return end.score * math.prod(c.quality or 0.0 for _, c in steps)
 
 
 QUESTION_TYPES: dict[str, type[Question]] = {
@@ -473,3 +269,11 @@ QUESTION_TYPES: dict[str, type[Question]] = {
         Scenario,
     )
 }
+
+# Everything a bank, a widget or a report needs about questions, from one place.
+__all__ = [
+    "QUESTION_TYPES", "Answer", "AnswerShapeError", "Choice", "Ending", "LocalText",
+    "Matching", "Mode", "MultipleChoice", "NoKeyError", "Node", "Numeric", "Option",
+    "Ordering", "Question", "Rating", "Scenario", "Scoring", "ShortText", "SingleChoice",
+    "TrueFalse", "kendall_fraction", "pick",
+]  # fmt: skip

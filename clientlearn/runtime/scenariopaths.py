@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from clientlearn.core.errors import ClientlearnError
 
-from .questions import Choice, Scenario, Scoring
+from .scenario import Choice, Scenario, Scoring
 
 __all__ = [
     "EPSILON",
