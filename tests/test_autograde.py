@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.autograde import autograde as autograde_command
+from clientlearn.cli import cli
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.grader.autograde import (
     AutogradeResult,
@@ -170,7 +170,7 @@ def test_the_command_grades_only_the_named_students_whatever_fails(
         config.write(CRASH_CONFIG)
     named = ["--student", "bob", "--student", "dave", "--student", BROKEN]
     result = CliRunner().invoke(
-        autograde_command, ["quiz/", "--course", str(root), "--jobs", "2", "--lang", "en", *named]
+        cli, ["autograde", "quiz/", "--course", str(root), "--jobs", "2", "--lang", "en", *named]
     )
     assert result.exit_code == 1, result.output
     book = {s.student: s for s in Course(root).scores(ASSIGNMENT)}
@@ -194,7 +194,7 @@ def test_an_unknown_assignment_is_a_clear_error(
     ungraded: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     root = copy_course(ungraded, tmp_path_factory, "unknown")
-    result = CliRunner().invoke(autograde_command, ["quizz", "--course", str(root), "--jobs", "1"])
+    result = CliRunner().invoke(cli, ["autograde", "quizz", "--course", str(root), "--jobs", "1"])
     assert result.exit_code == 1
     assert "Error: assignment 'quizz' is not in the gradebook" in result.stderr
     assert "it holds: quiz" in result.stderr and "Traceback" not in result.output
@@ -325,7 +325,7 @@ def test_the_command_lists_what_the_trainer_should_look_at(
         renamed=(("ann", "quiz.ipynb", "мій зошит.ipynb"),),
     )
     monkeypatch.setattr("clientlearn.cli.autograde.run_autograde", lambda *a, **k: result)
-    out = CliRunner().invoke(autograde_command, ["quiz", "--course", str(tmp_path)])
+    out = CliRunner().invoke(cli, ["autograde", "quiz", "--course", str(tmp_path)])
     assert out.exit_code == 0, out.output
     lines = out.stdout.splitlines()
     at = lines.index("Варто переглянути (1):")  # Ukrainian unless --lang en

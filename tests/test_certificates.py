@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.results import certificates
+from clientlearn.cli import cli
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.trainer.certificates import (
     KEY_FILE,
@@ -137,7 +137,7 @@ def test_verify_accepts_a_real_code_and_rejects_others(issued: Issued) -> None:
     root = course_of(issued)
     runner = CliRunner()
     entry = issued.entries[1]
-    result = runner.invoke(certificates, ["verify", entry.code, "--course", str(root)])
+    result = runner.invoke(cli, ["certificates", "verify", entry.code, "--course", str(root)])
     assert result.exit_code == 0, result.output
     assert "Мар’яна Коваль-Петренко" in result.output and "Орієнтація на клієнта" in result.output
     # Typed by hand: lower case, spaces, Cyrillic "СО" from a Ukrainian keyboard.
@@ -146,10 +146,10 @@ def test_verify_accepts_a_real_code_and_rejects_others(issued: Issued) -> None:
     # One character changed.
     last = entry.code[-1]
     tampered = entry.code[:-1] + ("A" if last != "A" else "B")
-    result = runner.invoke(certificates, ["verify", tampered, "--course", str(root)])
+    result = runner.invoke(cli, ["certificates", "verify", tampered, "--course", str(root)])
     assert result.exit_code == 1
     assert "not in the register" in result.output
-    result = runner.invoke(certificates, ["verify", "hello", "--course", str(root)])
+    result = runner.invoke(cli, ["certificates", "verify", "hello", "--course", str(root)])
     assert result.exit_code == 1 and "not a certificate code" in result.output
 
 
@@ -204,7 +204,8 @@ def test_rerun_keeps_the_register(root: Path) -> None:
 def test_cli_make_is_the_default_action(root: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(
-        certificates, ["--course", str(root), "--trainer", "Олена Берднікова", "--hours", "16"]
+        cli,
+        ["certificates", "--course", str(root), "--trainer", "Олена Берднікова", "--hours", "16"],
     )
     assert result.exit_code == 0, result.output
     assert "Сертифікати (2) записано" in result.output
@@ -212,8 +213,19 @@ def test_cli_make_is_the_default_action(root: Path) -> None:
     assert (root / "certificates" / "all-certificates.pdf").is_file()
     out = root / "elsewhere"
     result = runner.invoke(
-        certificates,
-        ["make", "--course", str(root), "--out", str(out), "--lang", "en", "--min-score", "85"],
+        cli,
+        [
+            "certificates",
+            "make",
+            "--course",
+            str(root),
+            "--out",
+            str(out),
+            "--lang",
+            "en",
+            "--min-score",
+            "85",
+        ],
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
@@ -223,21 +235,23 @@ def test_cli_make_is_the_default_action(root: Path) -> None:
     ]
     text = run("pdftotext", str(out / "kovalenko_liudmyla.pdf"), "-")
     assert "CERTIFICATE" in text and "Людмила Коваленко" in text and "16 hours" in text
-    result = runner.invoke(certificates, ["--min-score", "70", "verify", "CO-0000-0000-0000"])
+    result = runner.invoke(
+        cli, ["certificates", "--min-score", "70", "verify", "CO-0000-0000-0000"]
+    )
     assert result.exit_code == 2 and "put the options after the subcommand" in result.output
 
 
 @pytest.mark.parametrize("args", [["--min-score", "150"], ["make", "--min-score", "-5"]])
 def test_bad_min_score_writes_nothing(root: Path, args: list[str]) -> None:
     before = sorted(p.name for p in root.iterdir())
-    result = CliRunner().invoke(certificates, [*args, "--course", str(root)])
+    result = CliRunner().invoke(cli, ["certificates", *args, "--course", str(root)])
     assert result.exit_code == 1
     assert "--min-score must be a percentage between 0 and 100" in result.output
     assert sorted(p.name for p in root.iterdir()) == before  # no key, no certificates/
 
 
 def test_nobody_passed_writes_nothing(root: Path) -> None:
-    result = CliRunner().invoke(certificates, ["--course", str(root), "--min-score", "100"])
+    result = CliRunner().invoke(cli, ["certificates", "--course", str(root), "--min-score", "100"])
     assert result.exit_code == 0, result.output
     assert "сертифікатів не створено" in result.output
     assert not (root / "certificates").exists() and not (root / KEY_FILE).exists()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.results import export
+from clientlearn.cli import cli
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.tables import read_sheet
 from clientlearn.grader.coursefolder import Course
@@ -259,7 +259,7 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
     out = root / "grades.csv"
     with pytest.raises(ClientlearnError, match="between 0 and 100"):
         export_results(root, out, min_score=150)
-    result = CliRunner().invoke(export, ["--course", str(root), "--min-score", "150"])
+    result = CliRunner().invoke(cli, ["export", "--course", str(root), "--min-score", "150"])
     assert result.exit_code == 1
     assert "--min-score must be a percentage between 0 and 100" in result.output
     assert not out.exists()
@@ -271,7 +271,7 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
 
 
 def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(export, ["--course", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["export", "--course", str(tmp_path)])
     assert result.exit_code == 1
     assert f"no gradebook at {tmp_path.resolve() / 'gradebook.db'}" in result.output
     assert list(tmp_path.iterdir()) == []  # no empty gradebook was created
@@ -279,20 +279,23 @@ def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_cli_export_formats(root: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(export, ["--course", str(root), "--format", "xlsx"])
+    result = runner.invoke(cli, ["export", "--course", str(root), "--format", "xlsx"])
     assert result.exit_code == 0, result.output
     assert (root / "grades.xlsx").is_file()
     assert "зараховано — 2" in result.output
     out = root / "m.csv"
     result = runner.invoke(
-        export, ["--course", str(root), "--format", "moodle", "--out", str(out), "--lang", "en"]
+        cli,
+        ["export", "--course", str(root), "--format", "moodle", "--out", str(out), "--lang", "en"],
     )
     assert result.exit_code == 0, result.output
     assert read_csv(out, "utf-8")[0] == ["Email address", "Module 1", "Module 2", "Total"]
     assert "Warning:" in result.output
     # One module alone keeps its number, and the pass rule looks at it only.
     out = root / "m2.csv"
-    result = runner.invoke(export, ["--course", str(root), "--assignment", M2, "--out", str(out)])
+    result = runner.invoke(
+        cli, ["export", "--course", str(root), "--assignment", M2, "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     rows = read_excel_csv(out)
     assert rows[0][3:5] == ["Модуль 2 (макс. 78)", "Разом (макс. 78)"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.groups import groups
+from clientlearn.cli import cli
 from clientlearn.trainer.groups import read_groups_csv, repeated_pairs
 
 ROSTER = """\
@@ -58,7 +58,7 @@ def roster(tmp_path: Path) -> Path:
 
 def test_form_writes_groups_and_cards(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
     out = tmp_path / "day1"
-    result = runner.invoke(groups, ["form", str(roster), "--size", "4", "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "form", str(roster), "--size", "4", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "Група" in result.output and "Область" in result.output
     assert "Змішано за стовпцем: oblast" in result.output  # guessed, not asked for
@@ -88,10 +88,11 @@ def test_form_with_avoid_repeats_fewer_pairs(
     runner: CliRunner, roster: Path, tmp_path: Path
 ) -> None:
     args = ["form", str(roster), "--count", "4", "--balance", "Oblast", "--seed", "3"]
-    assert runner.invoke(groups, [*args, "--out", str(tmp_path / "day1")]).exit_code == 0
+    assert runner.invoke(cli, ["groups", *args, "--out", str(tmp_path / "day1")]).exit_code == 0
     day1 = tmp_path / "day1" / "groups.csv"
     result = runner.invoke(
-        groups, [*args, "--avoid", str(day1), "--out", str(tmp_path / "day2"), "--lang", "en"]
+        cli,
+        ["groups", *args, "--avoid", str(day1), "--out", str(tmp_path / "day2"), "--lang", "en"],
     )
     assert result.exit_code == 0, result.output
     assert "Pairs who were together before: 0" in result.output
@@ -117,7 +118,7 @@ def test_form_bad_input_writes_nothing(
     roster = tmp_path / "roster.csv"
     roster.write_text(roster_text, encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(groups, ["form", str(roster), *extra, "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "form", str(roster), *extra, "--out", str(out)])
     assert result.exit_code == 1
     assert needle in result.output
     assert "Traceback" not in result.output
@@ -126,26 +127,27 @@ def test_form_bad_input_writes_nothing(
 
 
 def test_form_needs_size_or_count(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
-    result = runner.invoke(groups, ["form", str(roster), "--out", str(tmp_path / "out")])
+    result = runner.invoke(cli, ["groups", "form", str(roster), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "exactly one of --size K or --count N" in result.output
     assert not (tmp_path / "out").exists()
 
 
 def test_form_missing_roster(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(groups, ["form", str(tmp_path / "nope.csv"), "--size", "4"])
+    result = runner.invoke(cli, ["groups", "form", str(tmp_path / "nope.csv"), "--size", "4"])
     assert result.exit_code == 1
     assert "roster file not found" in result.output
 
 
 def test_rotate_writes_schedule(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
-    runner.invoke(groups, ["form", str(roster), "--count", "4", "--out", str(tmp_path)])
+    runner.invoke(cli, ["groups", "form", str(roster), "--count", "4", "--out", str(tmp_path)])
     scenarios = tmp_path / "scenarios.yaml"
     scenarios.write_text(SCENARIOS, encoding="utf-8")
     out = tmp_path / "roleplay"
     result = runner.invoke(
-        groups,
+        cli,
         [
+            "groups",
             "rotate",
             str(tmp_path / "groups.csv"),
             "--roles",
@@ -172,17 +174,17 @@ def test_rotate_writes_schedule(runner: CliRunner, roster: Path, tmp_path: Path)
 def test_rotate_default_rounds_and_short_warning(
     runner: CliRunner, roster: Path, tmp_path: Path
 ) -> None:
-    runner.invoke(groups, ["form", str(roster), "--count", "3", "--out", str(tmp_path)])
+    runner.invoke(cli, ["groups", "form", str(roster), "--count", "3", "--out", str(tmp_path)])
     scenarios = tmp_path / "scenarios.yaml"
     scenarios.write_text(SCENARIOS, encoding="utf-8")
     base = ["rotate", str(tmp_path / "groups.csv"), "--scenarios", str(scenarios)]
     # Groups of 6, 5, 5 want 6 rounds by default; 4 scenarios are not enough.
-    result = runner.invoke(groups, [*base, "--out", str(tmp_path / "a")])
+    result = runner.invoke(cli, ["groups", *base, "--out", str(tmp_path / "a")])
     assert result.exit_code == 1
     assert "6 rounds need at least 6 different scenarios" in result.output
     assert "use at most 4 rounds" in result.output
     assert not (tmp_path / "a").exists()
-    result = runner.invoke(groups, [*base, "--rounds", "4", "--out", str(tmp_path / "b")])
+    result = runner.invoke(cli, ["groups", *base, "--rounds", "4", "--out", str(tmp_path / "b")])
     assert result.exit_code == 0, result.output
     assert "Група 1: учасників — 6, раундів — 4" in result.output
 
@@ -190,13 +192,14 @@ def test_rotate_default_rounds_and_short_warning(
 def test_rotate_bad_scenarios_file_writes_nothing(
     runner: CliRunner, roster: Path, tmp_path: Path
 ) -> None:
-    runner.invoke(groups, ["form", str(roster), "--count", "4", "--out", str(tmp_path)])
+    runner.invoke(cli, ["groups", "form", str(roster), "--count", "4", "--out", str(tmp_path)])
     scenarios = tmp_path / "scenarios.yaml"
     scenarios.write_text("scenarios:\n  - id: a\n  - id: a\n", encoding="utf-8")
     out = tmp_path / "roleplay"
     result = runner.invoke(
-        groups,
+        cli,
         [
+            "groups",
             "rotate",
             str(tmp_path / "groups.csv"),
             *("--rounds", "2", "--scenarios", str(scenarios), "--out", str(out)),

@@ -8,7 +8,6 @@ import pytest
 from click.testing import CliRunner
 
 from clientlearn.cli import cli
-from clientlearn.cli.groups import groups
 from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
 
 from .test_groupwork_summary import M2, observation, simulate_class
@@ -24,7 +23,7 @@ def test_summary_writes_tables_and_charts_with_a_line_per_step(
 ) -> None:
     subs = simulate_class(tmp_path)
     out = tmp_path / "summary"
-    result = runner.invoke(groups, ["summary", str(subs), "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert [line[:5] for line in lines] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"]
@@ -52,7 +51,7 @@ def test_a_score_off_the_scale_fails_cleanly_and_writes_nothing(
     bad.mkdir(parents=True)
     AnswerStore(bad).save("rubric.1.olena", observation(1, "olena", "Олена", 1, listening=7))
     out = tmp_path / "summary"
-    result = runner.invoke(groups, ["summary", str(subs), "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
     assert f"{bad / ANSWERS_FILE}: record 'rubric.1.olena': score 7 for 'listening'" in (
         result.output
@@ -66,21 +65,23 @@ def test_a_damaged_answers_file_fails_cleanly(runner: CliRunner, tmp_path: Path)
     subs = simulate_class(tmp_path)
     (subs / "olena" / M2 / ANSWERS_FILE).write_bytes(b"\xff\xfe garbage")
     out = tmp_path / "summary"
-    result = runner.invoke(groups, ["summary", str(subs), "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
     assert "not a readable answers file" in result.output and "Traceback" not in result.output
     assert not out.exists()
 
 
 def test_an_empty_folder_says_what_layout_is_expected(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(groups, ["summary", str(tmp_path), "--out", str(tmp_path / "o")])
+    result = runner.invoke(cli, ["groups", "summary", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "<student>/<assignment>/clientlearn.answers.json" in result.output
     assert not (tmp_path / "o").exists()
 
 
 def test_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(groups, ["summary", str(tmp_path / "nope"), "--out", str(tmp_path)])
+    result = runner.invoke(
+        cli, ["groups", "summary", str(tmp_path / "nope"), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 2
     assert "does not exist" in result.output
 
@@ -89,14 +90,14 @@ def test_an_output_path_that_is_a_file_is_refused(runner: CliRunner, tmp_path: P
     subs = simulate_class(tmp_path)
     blocker = tmp_path / "blocker"
     blocker.write_text("", encoding="utf-8")
-    result = runner.invoke(groups, ["summary", str(subs), "--out", str(blocker / "out")])
+    result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(blocker / "out")])
     assert result.exit_code == 1
     assert "cannot create the output folder" in result.output
     assert "Traceback" not in result.output
 
 
 def test_help_lists_all_three_commands(runner: CliRunner) -> None:
-    result = runner.invoke(groups, ["--help"])
+    result = runner.invoke(cli, ["groups", "--help"])
     assert result.exit_code == 0
     for name in ("form", "rotate", "summary"):
         assert name in result.output
@@ -128,13 +129,13 @@ def test_a_course_rubric_is_given_with_rubric(runner: CliRunner, tmp_path: Path)
     value = observation(1, "iryna", "Ірина Ткаченко", 2, greeting=4)
     AnswerStore(folder).save("rubric.1.iryna", {**value, "rubric": "phone"})
     out = tmp_path / "summary"
-    result = runner.invoke(groups, ["summary", str(subs), "--out", str(out)])
+    result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
     assert "unknown rubric 'phone' (known: roleplay)" in result.output
     rubric = tmp_path / "phone.yaml"
     rubric.write_text(PHONE, encoding="utf-8")
     result = runner.invoke(
-        groups, ["summary", str(subs), "--out", str(out), "--rubric", str(rubric)]
+        cli, ["groups", "summary", str(subs), "--out", str(out), "--rubric", str(rubric)]
     )
     assert result.exit_code == 0, result.output
     assert (out / "phone-criteria.png").exists() and (out / "roleplay-criteria.png").exists()
@@ -148,7 +149,7 @@ def test_a_bad_course_rubric_lists_its_problems(runner: CliRunner, tmp_path: Pat
     rubric.write_text(PHONE.replace("  4: {uk: Зразково, en: Exemplary}\n", ""), encoding="utf-8")
     out = tmp_path / "summary"
     result = runner.invoke(
-        groups, ["summary", str(subs), "--rubric", str(rubric), "--out", str(out)]
+        cli, ["groups", "summary", str(subs), "--rubric", str(rubric), "--out", str(out)]
     )
     assert result.exit_code == 1
     assert f"{rubric}: levels: expected levels 1, 2, 3, 4, found [1, 2, 3]" in result.output

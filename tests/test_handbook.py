@@ -14,7 +14,7 @@ import nbformat
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.handbook import handbook
+from clientlearn.cli import cli
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.bank import Bank, load_bank
 from clientlearn.runtime.questions import Mode, Ordering, Scenario, ShortText, pick
@@ -210,7 +210,7 @@ def test_pdf_matches_the_html_and_turns_into_pngs(tmp_path: Path) -> None:
 
 def test_cli_missing_module_is_a_message_and_exit_code_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        handbook, [str(tmp_path / "module9_nowhere"), "--out", str(tmp_path / "out")]
+        cli, ["handbook", str(tmp_path / "module9_nowhere"), "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 1
     assert "module9_nowhere" in result.output and "Traceback" not in result.output
@@ -220,7 +220,7 @@ def test_cli_missing_module_is_a_message_and_exit_code_1(tmp_path: Path) -> None
 def test_cli_writes_the_html_and_reports_each_module(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        handbook, [*map(str, MODULES), "--out", str(out), "--lang", "en", "--no-pdf"]
+        cli, ["handbook", *map(str, MODULES), "--out", str(out), "--lang", "en", "--no-pdf"]
     )
     assert result.exit_code == 0, result.output
     assert (out / "handbook-en.html").is_file() and not (out / "handbook-en.pdf").exists()

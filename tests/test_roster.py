@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.roster import LABELS, roster
+from clientlearn.cli import cli
+from clientlearn.cli.roster import LABELS
 from clientlearn.core.errors import ClientlearnError, InputFileError
 from clientlearn.core.tables import read_csv_rows
 from clientlearn.grader.coursefolder import Course
@@ -566,7 +567,9 @@ def test_not_a_course_folder(tmp_path: Path) -> None:
 def test_cli_import_table_and_summary(tmp_path: Path, course: Path) -> None:
     source = write(tmp_path / "a.csv", csv_bytes([HEADER_UK, *PEOPLE], delimiter=";"))
     runner = CliRunner()
-    dry = runner.invoke(roster, ["import", str(source), "--course", str(course), "--dry-run"])
+    dry = runner.invoke(
+        cli, ["roster", "import", str(source), "--course", str(course), "--dry-run"]
+    )
     assert dry.exit_code == 0, dry.output
     assert "новий  kovalenko_liudmyla  Коваленко Людмила Петрівна  Вінницька" in dry.output
     assert "Учасників: 4; нових: 4, оновлених: 0, без змін: 0." in dry.output
@@ -574,7 +577,9 @@ def test_cli_import_table_and_summary(tmp_path: Path, course: Path) -> None:
     assert students(course) == {}
     assert not (course / "roster.csv").exists()
 
-    done = runner.invoke(roster, ["import", str(source), "--course", str(course), "--lang", "en"])
+    done = runner.invoke(
+        cli, ["roster", "import", str(source), "--course", str(course), "--lang", "en"]
+    )
     assert done.exit_code == 0, done.output
     assert "4 participants: 4 new, 0 updated, 0 unchanged." in done.output
     assert f"Written: {course / 'gradebook.db'}, {course / 'roster.csv'}." in done.output
@@ -582,12 +587,12 @@ def test_cli_import_table_and_summary(tmp_path: Path, course: Path) -> None:
 
 def test_cli_errors_are_clean(tmp_path: Path, course: Path) -> None:
     source = write(tmp_path / "a.csv", "Область\nВінницька\n")
-    result = CliRunner().invoke(roster, ["import", str(source), "--course", str(course)])
+    result = CliRunner().invoke(cli, ["roster", "import", str(source), "--course", str(course)])
     assert result.exit_code == 1
     assert "Error:" in result.output and "no column with the people's names" in result.output
     assert "Traceback" not in result.output
     missing = CliRunner().invoke(
-        roster, ["import", str(tmp_path / "nope.csv"), "--course", str(course)]
+        cli, ["roster", "import", str(tmp_path / "nope.csv"), "--course", str(course)]
     )
     assert missing.exit_code == 1 and "not found" in missing.output
 

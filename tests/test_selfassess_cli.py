@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from clientlearn.cli.selfassess import selfassess
+from clientlearn.cli import cli
 from clientlearn.runtime.selfassess.instruments import load_instrument
 from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore
 
@@ -35,8 +35,18 @@ def submitted(tmp_path: Path) -> Path:
 def test_summary_prints_a_table_and_writes_the_files(submitted: Path, tmp_path: Path) -> None:
     out = tmp_path / "report"
     result = CliRunner().invoke(
-        selfassess,
-        ["summary", str(submitted), "--out", str(out), "--format", "png", "--format", "svg"],
+        cli,
+        [
+            "selfassess",
+            "summary",
+            str(submitted),
+            "--out",
+            str(out),
+            "--format",
+            "png",
+            "--format",
+            "svg",
+        ],
     )
     assert result.exit_code == 0, result.output
     # Progress per step on stderr, the table on stdout.
@@ -62,7 +72,7 @@ def test_summary_prints_a_table_and_writes_the_files(submitted: Path, tmp_path: 
 
 def test_english_output(submitted: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        selfassess, ["summary", str(submitted), "--out", str(tmp_path / "o"), "--lang", "en"]
+        cli, ["selfassess", "summary", str(submitted), "--out", str(tmp_path / "o"), "--lang", "en"]
     )
     assert result.exit_code == 0, result.output
     assert "Reading answers from" in result.stderr
@@ -72,13 +82,13 @@ def test_english_output(submitted: Path, tmp_path: Path) -> None:
 def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "report"
     missing = CliRunner().invoke(
-        selfassess, ["summary", str(tmp_path / "nowhere"), "--out", str(out)]
+        cli, ["selfassess", "summary", str(tmp_path / "nowhere"), "--out", str(out)]
     )
     assert missing.exit_code == 1 and "такої теки немає" in missing.output
     assert "Traceback" not in missing.output
     empty = tmp_path / "submitted"
     (empty / "p1" / "module1").mkdir(parents=True)
-    none = CliRunner().invoke(selfassess, ["summary", str(empty), "--out", str(out)])
+    none = CliRunner().invoke(cli, ["selfassess", "summary", str(empty), "--out", str(out)])
     assert none.exit_code == 1 and "не знайдено жодної самооцінки" in none.output
     assert not out.exists()
 
@@ -90,7 +100,7 @@ def test_a_malformed_instrument_file_is_reported_and_nothing_written(
     bad.write_text("instrument: local\nkind: index\ntitle: {uk: Місцева}\n", encoding="utf-8")
     out = tmp_path / "report"
     args = ["summary", str(submitted), "--out", str(out), "--instrument", str(bad)]
-    result = CliRunner().invoke(selfassess, args)
+    result = CliRunner().invoke(cli, ["selfassess", *args])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert f"{bad}:1: instrument: required field 'description' is missing" in result.stderr
     assert not out.exists()
@@ -117,7 +127,7 @@ def test_a_course_instrument_file_is_included(submitted: Path, tmp_path: Path) -
     )
     out = tmp_path / "report"
     args = ["summary", str(submitted), "--out", str(out), "--instrument", str(local)]
-    result = CliRunner().invoke(selfassess, args)
+    result = CliRunner().invoke(cli, ["selfassess", *args])
     assert result.exit_code == 0, result.output
     assert any(line.startswith("local_diagnostic") for line in result.stdout.splitlines())
 
@@ -125,10 +135,10 @@ def test_a_course_instrument_file_is_included(submitted: Path, tmp_path: Path) -
 def test_check_command(tmp_path: Path) -> None:
     shipped = Path(__file__).parents[1] / "clientlearn" / "runtime" / "selfassess" / "instruments"
     files = sorted(str(p) for p in shipped.glob("*.yaml"))
-    good = CliRunner().invoke(selfassess, ["check", *files])
+    good = CliRunner().invoke(cli, ["selfassess", "check", *files])
     assert good.exit_code == 0 and "Інструментів без помилок: 3." in good.stderr
     bad = tmp_path / "bad.yaml"
     bad.write_text("instrument: x\nkind: index\n", encoding="utf-8")
-    result = CliRunner().invoke(selfassess, ["check", str(bad)])
+    result = CliRunner().invoke(cli, ["selfassess", "check", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}:1: instrument: required field 'title' is missing" in result.stdout

@@ -29,6 +29,7 @@ from typing import Any
 import nbformat
 import pytest
 
+from clientlearn.cli import cli
 from clientlearn.grader.autograde import AutogradeResult, autograde
 from clientlearn.grader.coursefolder import Course
 from clientlearn.grader.integrity import Copy, identical_answers, match_renamed
@@ -370,9 +371,7 @@ def test_a_renamed_notebook_is_matched_only_when_it_is_unambiguous() -> None:
 def test_the_report_command_lists_them_for_the_trainer(graded: Graded, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from clientlearn.cli.report import report as report_command
-
-    result = CliRunner().invoke(report_command, [str(graded.course.root), "--out", str(tmp_path)])
+    result = CliRunner().invoke(cli, ["report", str(graded.course.root), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert "Потребує уваги тренера:" in lines
