@@ -94,3 +94,19 @@ def test_run_facts_written_in_the_file_are_used(
     assert result.exit_code == 0, result.output
     register = (root / "certificates" / "register.csv").read_text(encoding="utf-8-sig")
     assert "1–2 October 2026" in register and "Client orientation" in register
+
+
+def test_the_report_names_modules_as_the_course_file_does(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    from clientlearn.trainer.report.statistics import class_report
+
+    root = tmp_path / "course"
+    shutil.copytree(template_course(tmp_path_factory), root)
+    facts = load_course_facts(root)
+    for lang, label in (("uk", "Модуль"), ("en", "Module")):
+        report = class_report(root, lang=lang)
+        assert [m.title for m in report.modules] == [
+            f"{label} {n}. {facts.module_title(m.module, lang)}"
+            for n, m in enumerate(report.modules, start=1)
+        ]

@@ -127,7 +127,7 @@ def journey(tmp_path_factory: pytest.TempPathFactory) -> Journey:
         for q in bank:
             store.save(q.id, right_answer(q), bank=bank.id)
     out["autograde"] = clientlearn(root, "autograde", MODULE, "--course", str(root), "--jobs", "2")
-    out["report"] = clientlearn(root, "report", str(root), "--out", str(root / "звіти"))
+    out["report"] = clientlearn(root, "report", "--course", str(root), "--out", str(root / "звіти"))
     for fmt, name in (("csv", "оцінки.csv"), ("xlsx", "оцінки.xlsx")):
         out[fmt] = clientlearn(
             root, "export", "--course", str(root), "--format", fmt, "--out", name

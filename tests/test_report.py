@@ -227,12 +227,12 @@ def test_html_has_every_section_and_escapes(graded: Graded, tmp_path: Path) -> N
 def test_command_writes_the_report(graded: Graded, tmp_path: Path) -> None:
     runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["report", str(graded.course.root), "--out", str(out)])
+    result = runner.invoke(cli, ["report", "--course", str(graded.course.root), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "report-uk.html").is_file()
     assert [p.name for p in out.iterdir()] == ["report-uk.html"]  # no temporary file left
     result = runner.invoke(
-        cli, ["report", str(graded.course.root), "--out", str(out), "--module", "nope"]
+        cli, ["report", "--course", str(graded.course.root), "--out", str(out), "--module", "nope"]
     )
     assert result.exit_code == 1
     assert "no graded submissions of module(s) nope" in result.output and MODULE in result.output
@@ -264,7 +264,9 @@ def test_a_file_that_is_no_gradebook(tmp_path: Path) -> None:
 
 
 def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--out", str(tmp_path / "o")])
+    result = CliRunner().invoke(
+        cli, ["report", "--course", str(tmp_path), "--out", str(tmp_path / "o")]
+    )
     assert result.exit_code == 1
     assert "no gradebook at" in result.output and "Traceback" not in result.output
     assert not (tmp_path / "gradebook.db").exists()  # nothing created on the way

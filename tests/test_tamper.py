@@ -371,7 +371,9 @@ def test_a_renamed_notebook_is_matched_only_when_it_is_unambiguous() -> None:
 def test_the_report_command_lists_them_for_the_trainer(graded: Graded, tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    result = CliRunner().invoke(cli, ["report", str(graded.course.root), "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli, ["report", "--course", str(graded.course.root), "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
     assert "Потребує уваги тренера:" in lines

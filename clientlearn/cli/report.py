@@ -19,12 +19,7 @@ __all__ = ["report"]
 
 
 @click.command(cls=base.Command, name="report")
-@click.argument(
-    "course_root",
-    type=click.Path(file_okay=False, path_type=Path),
-    required=False,
-    callback=lambda ctx, param, value: courseroot.course_root(value),
-)
+@courseroot.course_option("The nbgrader course folder.", param="course_root")
 @click.option(
     "--out",
     required=True,
@@ -51,8 +46,7 @@ __all__ = ["report"]
 def report(
     course_root: Path, out: Path, modules: tuple[str, ...], min_score: float, lang: str
 ) -> None:
-    """Write the class report of the nbgrader course in COURSE_ROOT (default: the current
-    folder if it holds nbgrader_config.py, else ./course): scores per module, item
+    """Write the class report of the nbgrader course: scores per module, item
     difficulty and discrimination, the most confused steps and signs, self-assessment
     before/after, group work and a page per participant."""
     from clientlearn.trainer.report.page import flag_text, note_text, write_report

@@ -26,6 +26,7 @@ from clientlearn.runtime.questions import Matching, Ordering, Scenario
 from clientlearn.runtime.store import ANSWERS_FILE, decode
 
 from .flags import Flag, cell_titles, find_flags
+from .words import word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,6 +66,7 @@ class Inputs:
     notes: tuple[Note, ...] = ()
     tasks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     flags: tuple[Flag, ...] = ()
+    module_titles: Mapping[str, str] = field(default_factory=dict)
 
     def by_question(self) -> dict[tuple[str, str], list[Any]]:
         """The saved answers grouped by (module, question id)."""
@@ -146,6 +148,22 @@ def _course_label(root: Path, course_id: str, lang: str) -> str:
     return f"«{title}» ({course_id})" if lang == "uk" else f"“{title}” ({course_id})"
 
 
+def _module_titles(root: Path, modules: Sequence[str], lang: str) -> dict[str, str]:
+    """«Модуль N. Title» for each module the course file lists (as the certificates and
+    the handbook name them); a module it does not list keeps its bank's title."""
+    from clientlearn.trainer.coursefacts import FACTS_FILE, load_course_facts
+    from clientlearn.trainer.results import module_number
+
+    if not (root / FACTS_FILE).is_file():
+        return {}
+    facts = load_course_facts(root)
+    return {
+        m: word(lang, "module_heading", n=module_number(m, i), title=facts.module_title(m, lang))
+        for i, m in enumerate(modules, start=1)
+        if facts.module(m) is not None
+    }
+
+
 def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") -> Inputs:
     """Everything a report needs from the course root ``root``; ``modules`` limits it."""
     root = Path(root)
@@ -194,8 +212,9 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
     flags = find_flags(root, graded, titles, lang=lang)
     notes_all = (*notes, *skipped)
     return Inputs(
-        course, grades, names, banks, answers, selfassess, groups, notes_all, tasks, flags
-    )
+        course, grades, names, banks, answers, selfassess, groups, notes_all, tasks, flags,
+        _module_titles(root, chosen, lang),
+    )  # fmt: skip
 
 
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*$", re.M)

@@ -279,7 +279,9 @@ def build_report(
         scores = {str(s): float(v) for s, v in mine["score"].items()}
         results[module] = scores
         passed = sum(_passes(v, top, min_score) for v in scores.values())
-        title = pick(bank.title, lang) if bank and bank.title else module
+        title = inputs.module_titles.get(module) or (
+            pick(bank.title, lang) if bank and bank.title else module
+        )
         values = np.array(list(scores.values()))
         mean, median = float(values.mean()), float(np.median(values))
         modules.append(

@@ -63,6 +63,10 @@ FRAME: dict[str, dict[str, str]] = {
         "uk": "6. Сторінки учасників",
         "en": "6. Participant pages",
     },
+    "module_heading": {
+        "uk": "Модуль {n}. {title}",
+        "en": "Module {n}. {title}",
+    },
     "module": {
         "uk": "Модуль",
         "en": "Module",
