@@ -30,6 +30,8 @@ TABLES = [
     ("clientlearn.cli.results", "_MESSAGES"),
     ("clientlearn.cli.autograde", "WORDS"),
     ("clientlearn.cli.main", "MESSAGES"),
+    ("clientlearn.cli.bank", "MESSAGES"),
+    ("clientlearn.trainer.moodle.notes", "MESSAGES"),
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),

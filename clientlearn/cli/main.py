@@ -15,6 +15,7 @@ from clientlearn.core.i18n import translate
 
 from . import base
 from .autograde import autograde
+from .bank import bank
 from .collect import collect
 from .courseroot import course_option
 from .groups import groups
@@ -27,7 +28,6 @@ from .selfassess import selfassess
 
 # What the author's commands print, in Ukrainian (the default) and English.
 MESSAGES: dict[str, dict[str, str]] = {
-    "banks_ok": {"uk": "Банків без помилок: {n}.", "en": "{n} bank(s) OK."},
     "wrote": {"uk": "Записано {path}", "en": "Wrote {path}"},
 }
 _lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
@@ -37,35 +37,6 @@ _lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", sh
 @click.version_option(package_name="clientlearn")
 def cli() -> None:
     """Interactive, self-saving quizzes for Jupyter, graded inside nbgrader."""
-
-
-@cli.group()
-def bank() -> None:
-    """Check and publish question banks."""
-
-
-@bank.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_lang
-def bank_check(files: tuple[Path, ...], lang: str) -> None:
-    """Check question banks; print FILE:LINE: FIELD: message per problem."""
-    from clientlearn.runtime.bank import check_bank
-
-    problems = [p for f in files for p in check_bank(f)]
-    for problem in problems:
-        click.echo(str(problem))
-    if problems:
-        raise SystemExit(1)
-    click.echo(translate(MESSAGES, "banks_ok", lang, n=len(files)), err=True)
-
-
-@bank.command("publish")
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-def bank_publish(file: Path) -> None:
-    """Print the participants' copy of a bank (graded keys removed)."""
-    from clientlearn.runtime.bank import public_yaml
-
-    click.echo(public_yaml(file.read_text(encoding="utf-8"), str(file)), nl=False)
 
 
 @cli.group()
@@ -127,6 +98,7 @@ def demo(out: Path | None, participants: int, seed: int, jobs: int | None) -> No
     run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo)
 
 
+cli.add_command(bank)
 cli.add_command(groups)
 cli.add_command(selfassess)
 cli.add_command(handbook)

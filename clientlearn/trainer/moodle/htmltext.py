@@ -55,7 +55,7 @@ class _Reader(HTMLParser):
             self.media.append(_MEDIA[tag])
             alt = dict(attrs).get("alt")
             if alt:
-                self.parts.append(alt)
+                self.parts.append(f"[{alt}]")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

@@ -72,8 +72,8 @@ class _Converter:
         self.used: set[str] = set()
         self.notes: list[Note] = []
 
-    def note(self, record: Record, qid: str, key: str, **values: object) -> None:
-        self.notes.append(Note(f"{self.file}:{record.line}", qid, key, values))
+    def note(self, record: Record, question: str, key: str, **values: object) -> None:
+        self.notes.append(Note(f"{self.file}:{record.line}", question, key, values))
 
     def ident(self, record: Record, n: int) -> str:
         given = record.idnumber
