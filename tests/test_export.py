@@ -358,3 +358,43 @@ def test_plugin_options_and_errors(root: Path, caplog: pytest.LogCaptureFixture)
         "Passed (≥ 60% in every module)",
     )
     assert [r[-1] for r in rows[1:]] == ["yes", "yes", "yes", "yes"]  # module 1 only
+
+
+def test_per_question_scores_and_moodle_id_numbers(root: Path) -> None:
+    runner = CliRunner()
+    out = root / "q.csv"
+    result = runner.invoke(cli, ["export", "--course", str(root), "--per-question", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = read_excel_csv(out)
+    assert rows[0] == [*UK_HEADER, "Модуль 1: q1", "Модуль 1: q2", "Модуль 2: q1", "Модуль 2: q2"]
+    # Each grade cell's points; a module not handed in scores 0 in each of its cells.
+    assert [r[len(UK_HEADER) :] for r in rows[1:]] == [
+        ["40", "25", "50", "20"],
+        ["30", "12,6", "45", "2,5"],
+        ["40", "31", "40", "6"],
+        ["30", "20", "0", "0"],
+    ]
+    # Moodle by ID number: everyone has an id, so nobody is left out (no email needed).
+    moodle = root / "m.csv"
+    result = runner.invoke(
+        cli,
+        ["export", "--course", str(root), "--format", "moodle", "--match", "idnumber",
+         "--per-question", "--out", str(moodle), "--lang", "en"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert read_csv(moodle, "utf-8") == [
+        ["ID number", "Module 1", "Module 2", "Total",
+         "Module 1: q1", "Module 1: q2", "Module 2: q1", "Module 2: q2"],
+        ["kovalenko_liudmyla", "65", "70", "135", "40", "25", "50", "20"],
+        ["koval_petrenko_mariana", "42.6", "47.5", "90.1", "30", "12.6", "45", "2.5"],
+        ["melnyk_viacheslav", "71", "46", "117", "40", "31", "40", "6"],
+        ["shevchuk_iryna", "50", "0", "50", "30", "20", "0", "0"],
+    ]  # fmt: skip
+    assert "no email address" not in result.output
+    # By email (the default), the per-question columns follow the module columns.
+    result = runner.invoke(
+        cli, ["export", "--course", str(root), "--format", "moodle", "--per-question", "--out", str(moodle)]
+    )
+    assert read_csv(moodle, "utf-8")[1] == [
+        "l.kovalenko@example.org", "65", "70", "135", "40", "25", "50", "20"
+    ]  # fmt: skip

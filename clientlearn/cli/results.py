@@ -97,6 +97,19 @@ def _warn(warnings: list[str], lang: str) -> None:
     metavar="NAME",
     help="Export only this module (repeat for several; default: all).",
 )
+@click.option(
+    "--per-question",
+    is_flag=True,
+    help="Add a column per question (grade cell) of every module; for Moodle, a grade item each.",
+)
+@click.option(
+    "--match",
+    type=click.Choice(["email", "idnumber"]),
+    default="email",
+    show_default=True,
+    help="moodle: the first column Moodle's import maps users by, their email address or "
+    "their ID number (the participant's id from the roster).",
+)
 @click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
 def export(
     course: Path,
@@ -104,16 +117,19 @@ def export(
     fmt: str | None,
     min_score: float,
     assignments: tuple[str, ...],
+    per_question: bool,
+    match: str,
     lang: str,
 ) -> None:
-    """Export every participant's points per module, total and pass mark."""
+    """Export every participant's points per module, total and pass mark (and, with
+    --per-question, per question)."""
     from clientlearn.trainer.export import guess_format, write_results
     from clientlearn.trainer.results import load_results
 
     fmt = fmt or (guess_format(out) if out else "csv")
     path = out or course / _DEFAULT_OUT[fmt]
     results = load_results(course, min_score=min_score, assignments=assignments)
-    warnings = write_results(results, path, fmt, lang)
+    warnings = write_results(results, path, fmt, lang, per_question=per_question, match=match)
     _warn(warnings, lang)
     click.echo(
         _msg(

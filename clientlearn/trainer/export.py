@@ -62,6 +62,7 @@ from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
 from .results import (
     DEFAULT_MIN_SCORE,
+    ParticipantResult,
     Results,
     check_min_score,
     load_results,
@@ -70,6 +71,8 @@ from .results import (
 )
 
 FORMATS = ("csv", "xlsx", "moodle")
+# How Moodle's grade import finds each participant: "Map to" Email address or ID number.
+MATCHES = ("email", "idnumber")
 LANGS = ("uk", "en")
 
 # Moodle refuses grades above this unless the site enables "unlimited grades".
@@ -79,6 +82,8 @@ _LABELS: dict[str, dict[str, str]] = {
     "id": {"uk": "id", "en": "id"},
     "name": {"uk": "Ім’я та прізвище", "en": "Name"},
     "email": {"uk": "Електронна пошта", "en": "Email address"},
+    "idnumber": {"uk": "Ідентифікаційний номер", "en": "ID number"},
+    "question": {"uk": "Модуль {n}: {cell}", "en": "Module {n}: {cell}"},
     "module": {"uk": "Модуль {n}", "en": "Module {n}"},
     "max": {"uk": "{label} (макс. {max})", "en": "{label} (max {max})"},
     "total": {"uk": "Разом", "en": "Total"},
@@ -123,8 +128,28 @@ def guess_format(path: str | Path) -> str:
     return "xlsx" if Path(path).suffix.lower() == ".xlsx" else "csv"
 
 
-def table(results: Results, lang: str = "uk") -> list[list[str | int | float]]:
-    """The export as rows (header first) with numbers as numbers."""
+def _question_headers(results: Results, lang: str) -> list[str]:
+    """A column per grade cell of every module ("Модуль 1: m1_quality_components"), from
+    the first participant's modules: every participant has the same cells."""
+    if not results.participants:
+        return []
+    numbers = [n for n, _ in _numbered(results)]
+    return [
+        _label("question", lang, n=n, cell=q.label)
+        for n, m in zip(numbers, results.participants[0].modules, strict=True)
+        for q in m.questions
+    ]
+
+
+def _question_scores(p: ParticipantResult) -> list[int | float]:
+    return [number(q.score) for m in p.modules for q in m.questions]
+
+
+def table(
+    results: Results, lang: str = "uk", *, per_question: bool = False
+) -> list[list[str | int | float]]:
+    """The export as rows (header first) with numbers as numbers; with ``per_question``,
+    a column per question (grade cell) after the total's columns."""
     header: list[str | int | float] = [
         _label("id", lang),
         _label("name", lang),
@@ -137,31 +162,47 @@ def table(results: Results, lang: str = "uk") -> list[list[str | int | float]]:
     header.append(_label("max", lang, label=_label("total", lang), max=number(max_total)))
     header.append(_label("percent", lang))
     header.append(_label("passed", lang, min=number(results.min_score)))
+    if per_question:
+        header.extend(_question_headers(results, lang))
     rows = [header]
     for p in results.participants:
         row: list[str | int | float] = [p.id, p.name, p.email]
         row.extend(number(m.score) for m in p.modules)
         row.extend([number(p.total), p.percent, _label("yes" if p.passed else "no", lang)])
+        if per_question:
+            row.extend(_question_scores(p))
         rows.append(row)
     return rows
 
 
-def csv_text(results: Results, lang: str = "uk") -> str:
+def csv_text(results: Results, lang: str = "uk", *, per_question: bool = False) -> str:
     """The ``csv`` export as text for Excel (the BOM is added when it is written)."""
-    return excel_csv_text(table(results, lang))
+    return excel_csv_text(table(results, lang, per_question=per_question))
 
 
-def moodle_csv_text(results: Results, lang: str = "uk") -> tuple[str, list[str]]:
-    """The ``moodle`` export as text, and warnings for the trainer."""
+def moodle_csv_text(
+    results: Results, lang: str = "uk", *, per_question: bool = False, match: str = "email"
+) -> tuple[str, list[str]]:
+    """The ``moodle`` export as text, and warnings for the trainer.  ``match`` is the
+    first column Moodle identifies each participant by: ``email`` (the gradebook's
+    address) or ``idnumber`` (the participant's id, the roster's ``id`` column, for a
+    Moodle site whose users carry that ID number)."""
+    if match not in MATCHES:
+        raise ClientlearnError(f"unknown match {match!r}; choose one of {', '.join(MATCHES)}")
     warnings: list[str] = []
-    header = [_label("email", lang)]
+    header = [_label(match, lang)]
     header += [_label("module", lang, n=n) for n, _ in _numbered(results)]
     header.append(_label("total", lang))
+    if per_question:
+        header += _question_headers(results, lang)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
     too_big: set[str] = set()
     for p in results.participants:
+        if match == "idnumber":
+            writer.writerow([p.id, *_values(p, per_question)])
+            continue
         if not p.email:
             warnings.append(
                 f"{p.id} ({p.name or 'no name'}) has no email address in the gradebook and is "
@@ -170,7 +211,7 @@ def moodle_csv_text(results: Results, lang: str = "uk") -> tuple[str, list[str]]
                 "three) or import the roster, and export again"
             )
             continue
-        values = [number(m.score) for m in p.modules] + [number(p.total)]
+        values = _values(p, per_question)
         too_big.update(h for h, v in zip(header[1:], values, strict=True) if v > MOODLE_GRADE_LIMIT)
         writer.writerow([p.email, *values])
     for column in [h for h in header[1:] if h in too_big]:
@@ -182,13 +223,18 @@ def moodle_csv_text(results: Results, lang: str = "uk") -> tuple[str, list[str]]
     return buf.getvalue(), warnings
 
 
-def xlsx_bytes(results: Results, lang: str = "uk") -> bytes:
+def _values(p: ParticipantResult, per_question: bool) -> list[int | float]:
+    values = [number(m.score) for m in p.modules] + [number(p.total)]
+    return values + (_question_scores(p) if per_question else [])
+
+
+def xlsx_bytes(results: Results, lang: str = "uk", *, per_question: bool = False) -> bytes:
     """The ``xlsx`` export as the bytes of a workbook."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-    rows = table(results, lang)
+    rows = table(results, lang, per_question=per_question)
     wb = Workbook()
     ws = wb.active
     ws.title = _label("sheet", lang)
@@ -201,7 +247,7 @@ def xlsx_bytes(results: Results, lang: str = "uk") -> bytes:
             # openpyxl stores any text starting with "=" as a formula; a name is text.
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"
-    percent_col = len(rows[0]) - 1
+    percent_col = 3 + len(results.assignments) + 2
     for (cell,) in ws.iter_rows(min_row=2, min_col=percent_col, max_col=percent_col):
         cell.number_format = "0.0"
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
@@ -214,18 +260,28 @@ def xlsx_bytes(results: Results, lang: str = "uk") -> bytes:
     return buf.getvalue()
 
 
-def write_results(results: Results, out: str | Path, fmt: str, lang: str = "uk") -> list[str]:
-    """Write ``results`` to ``out`` in format ``fmt``; returns warnings for the trainer."""
+def write_results(
+    results: Results,
+    out: str | Path,
+    fmt: str,
+    lang: str = "uk",
+    *,
+    per_question: bool = False,
+    match: str = "email",
+) -> list[str]:
+    """Write ``results`` to ``out`` in format ``fmt``; returns warnings for the trainer.
+    ``per_question`` adds a column per question; ``match`` is Moodle's identifying column."""
     _check(fmt, lang)
     out = Path(out)
     warnings: list[str] = []
     if fmt == "xlsx":
-        write_bytes_atomic(out, xlsx_bytes(results, lang))
+        write_bytes_atomic(out, xlsx_bytes(results, lang, per_question=per_question))
     elif fmt == "moodle":
-        text, warnings = moodle_csv_text(results, lang)
+        text, warnings = moodle_csv_text(results, lang, per_question=per_question, match=match)
         write_text_atomic(out, text, encoding="utf-8")
     else:
-        write_text_atomic(out, csv_text(results, lang), encoding=EXCEL_CSV_ENCODING)
+        text = csv_text(results, lang, per_question=per_question)
+        write_text_atomic(out, text, encoding=EXCEL_CSV_ENCODING)
     return warnings + results.warnings()
 
 

@@ -33,6 +33,21 @@ _EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
+class QuestionResult:
+    """One grade cell's points: ``cell`` is nbgrader's grade id (``<question>-score``
+    for a question, ``<task>-task`` for a written task)."""
+
+    cell: str
+    score: float
+    max_score: float
+
+    @property
+    def label(self) -> str:
+        """The grade id without the ``-score`` every question's test cell ends with."""
+        return self.cell.removesuffix("-score")
+
+
+@dataclass(frozen=True)
 class ModuleResult:
     """One participant's points in one module (an nbgrader assignment)."""
 
@@ -42,6 +57,9 @@ class ModuleResult:
     submitted: bool
     # True while the formgrader still has manual grading to do: the score may rise.
     needs_manual_grade: bool
+    # Points per grade cell (a question's test cell, a written task…), in the
+    # notebooks' order: 0 for a cell of a module not handed in.
+    questions: tuple[QuestionResult, ...] = ()
 
     @property
     def percent(self) -> float:
@@ -117,6 +135,15 @@ class Results:
             f"{len(pending)} submission(s) still need manual grading in the formgrader "
             f"({shown}); their scores may rise: run this again when grading is done"
         ]
+
+
+def _grade_cells(assignment: Any) -> list[tuple[str, float]]:
+    """(grade id, points) of every graded cell of an assignment, notebook by notebook."""
+    return [
+        (str(c.name), float(c.max_score or 0.0))
+        for nb in sorted(assignment.notebooks, key=lambda n: n.name)
+        for c in (*nb.grade_cells, *nb.task_cells)
+    ]
 
 
 def module_number(assignment: str, position: int) -> int:
@@ -199,6 +226,7 @@ def read_results(
 
     from .groups import name_sort_key
 
+    cells = {a.name: _grade_cells(a) for a in chosen}
     people = [s for s in gradebook.students if not students or s.id in students]
     people.sort(key=lambda s: (name_sort_key(f"{s.last_name or ''} {s.first_name or ''}"), s.id))
     rows = []
@@ -208,12 +236,17 @@ def read_results(
             try:
                 sub = gradebook.find_submission(asg.name, student.id)
             except MissingEntry:
-                modules.append(ModuleResult(asg.name, 0.0, max_score, False, False))
+                unsubmitted = tuple(QuestionResult(c, 0.0, m) for c, m in cells[asg.name])
+                modules.append(ModuleResult(asg.name, 0.0, max_score, False, False, unsubmitted))
                 continue
+            earned = {g.name: float(g.score or 0.0) for nb in sub.notebooks for g in nb.grades}
+            questions = tuple(QuestionResult(c, earned.get(c, 0.0), m) for c, m in cells[asg.name])
             penalty = float(sub.late_submission_penalty or 0.0)
             score = round(max(0.0, float(sub.score or 0.0) - penalty), 6)
             modules.append(
-                ModuleResult(asg.name, score, max_score, True, bool(sub.needs_manual_grade))
+                ModuleResult(
+                    asg.name, score, max_score, True, bool(sub.needs_manual_grade), questions
+                )
             )
         rows.append(
             ParticipantResult(
