@@ -363,7 +363,9 @@ def test_plugin_options_and_errors(root: Path, caplog: pytest.LogCaptureFixture)
 def test_per_question_scores_and_moodle_id_numbers(root: Path) -> None:
     runner = CliRunner()
     out = root / "q.csv"
-    result = runner.invoke(cli, ["export", "--course", str(root), "--per-question", "--out", str(out)])
+    result = runner.invoke(
+        cli, ["export", "--course", str(root), "--per-question", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     rows = read_excel_csv(out)
     assert rows[0] == [*UK_HEADER, "Модуль 1: q1", "Модуль 1: q2", "Модуль 2: q1", "Модуль 2: q2"]
@@ -393,7 +395,17 @@ def test_per_question_scores_and_moodle_id_numbers(root: Path) -> None:
     assert "no email address" not in result.output
     # By email (the default), the per-question columns follow the module columns.
     result = runner.invoke(
-        cli, ["export", "--course", str(root), "--format", "moodle", "--per-question", "--out", str(moodle)]
+        cli,
+        [
+            "export",
+            "--course",
+            str(root),
+            "--format",
+            "moodle",
+            "--per-question",
+            "--out",
+            str(moodle),
+        ],
     )
     assert read_csv(moodle, "utf-8")[1] == [
         "l.kovalenko@example.org", "65", "70", "135", "40", "25", "50", "20"

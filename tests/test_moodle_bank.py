@@ -100,7 +100,9 @@ def test_course_banks_export_to_files_that_parse(bank: Path, tmp_path: Path) -> 
 def test_round_trip_keeps_types_texts_keys_and_points(bank: Path, fmt: str, tmp_path: Path) -> None:
     moodle = tmp_path / ("bank.xml" if fmt == "moodle-xml" else "bank.gift")
     back = tmp_path / "back.yaml"
-    exported = run("bank", "export", str(bank), "--format", fmt, "--out", str(moodle), "--lang", "en")
+    exported = run(
+        "bank", "export", str(bank), "--format", fmt, "--out", str(moodle), "--lang", "en"
+    )
     assert exported.exit_code == 0, exported.output
     imported = run("bank", "import", str(moodle), "--out", str(back), "--lang", "en")
     assert imported.exit_code == 0, imported.output
@@ -130,7 +132,9 @@ def test_export_in_ukrainian_by_default(tmp_path: Path) -> None:
 
 
 def _bank(tmp_path: Path, right: int, wrong: int) -> Path:
-    options = "\n".join(f"      - {{id: o{i}, text: {{uk: Варіант {i}}}}}" for i in range(right + wrong))
+    options = "\n".join(
+        f"      - {{id: o{i}, text: {{uk: Варіант {i}}}}}" for i in range(right + wrong)
+    )
     key = ", ".join(f"o{i}" for i in range(right))
     path = tmp_path / "b.yaml"
     path.write_text(
@@ -151,12 +155,16 @@ def test_multiple_choice_fractions_are_moodles_allowed_values(tmp_path: Path) ->
     result = run("bank", "export", str(_bank(tmp_path, 11, 1)), "--format", "gift", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("~%10%") == 11 and "~%-10%" in result.stdout
-    assert "q: the share 9.09% is not one Moodle allows; the nearest, 10%, is written" in result.stderr
+    assert (
+        "q: the share 9.09% is not one Moodle allows; the nearest, 10%, is written" in result.stderr
+    )
 
 
 def test_import_of_moodles_documented_xml(tmp_path: Path) -> None:
     out = tmp_path / "imported.yaml"
-    result = run("bank", "import", str(MOODLE / "documented.xml"), "--out", str(out), "--lang", "en")
+    result = run(
+        "bank", "import", str(MOODLE / "documented.xml"), "--out", str(out), "--lang", "en"
+    )
     assert result.exit_code == 0, result.output
     bank = load_bank(out)
     kinds = {q.id: q.kind for q in bank}
@@ -173,9 +181,15 @@ def test_import_of_moodles_documented_xml(tmp_path: Path) -> None:
     assert isinstance(rings, SingleChoice) and rings.key == "a" and rings.points == 2
     assert rings.text["uk"] == "By which ring should a library answer the telephone?"
     assert rings.explanation == {"uk": "A caller who waits longer feels forgotten."}
-    assert bank["good_habits"].text["uk"] == "Which are good habits on the phone?\nTick all that apply."
+    assert (
+        bank["good_habits"].text["uk"]
+        == "Which are good habits on the phone?\nTick all that apply."
+    )
     listening = bank["listening"]
-    assert isinstance(listening, ShortText) and listening.key == ("active listening", "reflective listening")
+    assert isinstance(listening, ShortText) and listening.key == (
+        "active listening",
+        "reflective listening",
+    )
     minutes = bank["minutes"]
     assert isinstance(minutes, Numeric) and (minutes.key, minutes.tolerance) == (30, 0.5)
     assert minutes.unit == {"uk": "min"}
@@ -186,14 +200,17 @@ def test_import_of_moodles_documented_xml(tmp_path: Path) -> None:
     assert isinstance(signs, Matching) and [b.text["uk"] for b in signs.bins] == [
         "client-oriented", "self-oriented", "neither"
     ]  # fmt: skip
-    assert "# Moodle category: $course$/top/Library service/Telephone" in out.read_text(encoding="utf-8")
+    assert "# Moodle category: $course$/top/Library service/Telephone" in out.read_text(
+        encoding="utf-8"
+    )
     warnings = result.stderr
     file = MOODLE / "documented.xml"
     for expected in (
         f"{file}:14: phone-rings: the partial credit of b is not kept",
         f"{file}:50: good_habits: Moodle's fractions (a: 50 %, b: 50 %, c: 0 %) differ",
         f"{file}:84: listening: the variant “activ* listening” with the * wildcard is dropped",
-        f"{file}:106: minutes: only the first right answer (30) is kept; Moodle's other answers (20)",
+        f"{file}:106: minutes: only the first right answer (30) is kept; Moodle's other answers "
+        "(20)",
         f"{file}:129: sort_the_signs: the text holds an image",
         f"{file}:154: steps: Moodle graded the order by ABSOLUTE_POSITION",
         f"{file}:154: steps: the id “bad id with spaces” does not suit clientlearn",
@@ -204,11 +221,17 @@ def test_import_of_moodles_documented_xml(tmp_path: Path) -> None:
 
 def test_import_of_moodles_documented_gift(tmp_path: Path) -> None:
     out = tmp_path / "imported.yaml"
-    result = run("bank", "import", str(MOODLE / "documented.gift"), "--out", str(out), "--lang", "en")
+    result = run(
+        "bank", "import", str(MOODLE / "documented.gift"), "--out", str(out), "--lang", "en"
+    )
     assert result.exit_code == 0, result.output
     bank = load_bank(out)
     tomb = bank["grant-tomb"]
-    assert isinstance(tomb, SingleChoice) and tomb.key == "c" and tomb.explanation == {"uk": "Trick question."}
+    assert (
+        isinstance(tomb, SingleChoice)
+        and tomb.key == "c"
+        and tomb.explanation == {"uk": "Trick question."}
+    )
     assert bank["missing_word"].text["uk"] == "Grant is _____ in Grant's tomb."
     colours = bank["colours"]
     assert isinstance(colours, MultipleChoice) and colours.key == frozenset({"b", "c"})
@@ -219,7 +242,9 @@ def test_import_of_moodles_documented_gift(tmp_path: Path) -> None:
     assert isinstance(pi, Numeric) and (pi.key, pi.tolerance) == (3.14159, 0.0005)
     assert isinstance(range_, Numeric) and (range_.key, range_.tolerance) == (3, 2)
     capitals = bank["capitals"]
-    assert isinstance(capitals, Matching) and capitals.explanation == {"uk": "It's good to know the capitals"}
+    assert isinstance(capitals, Matching) and capitals.explanation == {
+        "uk": "It's good to know the capitals"
+    }
     assert {i.text["uk"]: capitals.key[i.id] for i in capitals.items} == {  # type: ignore[index]
         "Canada": "b1", "Italy": "b2", "Japan": "b3", "India": "b4"
     }  # fmt: skip
@@ -237,7 +262,11 @@ def test_import_of_moodles_documented_gift(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("broken.xml", "<quiz>\n<question type='truefalse'>\n</quiz>\n", "broken.xml:3: xml: not well-formed XML"),
+        (
+            "broken.xml",
+            "<quiz>\n<question type='truefalse'>\n</quiz>\n",
+            "broken.xml:3: xml: not well-formed XML",
+        ),
         (
             "bomb.xml",
             '<?xml version="1.0"?>\n<!DOCTYPE q [<!ENTITY a "aaaa">]>\n<quiz>&a;</quiz>\n',
@@ -246,16 +275,31 @@ def test_import_of_moodles_documented_gift(tmp_path: Path) -> None:
         ("other.xml", "<html>\n</html>\n", "other.xml:1: xml: the root element is <html>"),
         (
             "grade.xml",
-            "<quiz>\n<question type='truefalse'>\n<defaultgrade>two</defaultgrade>\n</question>\n</quiz>\n",
+            "<quiz>\n<question type='truefalse'>\n<defaultgrade>two</defaultgrade>\n"
+            "</question>\n</quiz>\n",
             "grade.xml:3: defaultgrade: “two” is not a number",
         ),
-        ("braces.gift", "// a comment\n\n::Q::\nText {=a ~b\n", "braces.gift:4: braces: unbalanced braces"),
+        (
+            "braces.gift",
+            "// a comment\n\n::Q::\nText {=a ~b\n",
+            "braces.gift:4: braces: unbalanced braces",
+        ),
         ("number.gift", "::Q::\nWhen?\n{#ten:1}\n", "number.gift:3: answer: “ten” is not a number"),
-        ("pairs.gift", "::Q:: Match {=a -> b =c}\n", "pairs.gift:1: answer: a matching pair without “->”"),
-        ("empty.gift", "// nothing here\n", "empty.gift: the file holds no question clientlearn can take"),
+        (
+            "pairs.gift",
+            "::Q:: Match {=a -> b =c}\n",
+            "pairs.gift:1: answer: a matching pair without “->”",
+        ),
+        (
+            "empty.gift",
+            "// nothing here\n",
+            "empty.gift: the file holds no question clientlearn can take",
+        ),
     ],
 )
-def test_malformed_files_are_named_with_their_line(name: str, text: str, expected: str, tmp_path: Path) -> None:
+def test_malformed_files_are_named_with_their_line(
+    name: str, text: str, expected: str, tmp_path: Path
+) -> None:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "out.yaml"

@@ -81,15 +81,15 @@ def category_path(bank: Bank, lang: str) -> str:
 def _choices(q: SingleChoice | MultipleChoice, lang: str, notes: list[Note]) -> Record:
     assert q.key is not None
     if isinstance(q, SingleChoice):
-        answers = [
-            Answer(pick(o.text, lang), 1.0 if o.id == q.key else 0.0) for o in q.options
-        ]
+        answers = [Answer(pick(o.text, lang), 1.0 if o.id == q.key else 0.0) for o in q.options]
         return Record(MULTICHOICE, "", "", single=True, answers=answers)
     k = len(q.key)
     right, exact = nearest_percent(1 / k)
     wrong, _ = nearest_percent(-1 / k)
     if not exact:
-        notes.append(Note(q.id, "", "fraction_rounded", {"wanted": 100 / k, "written": float(right)}))
+        notes.append(
+            Note(q.id, "", "fraction_rounded", {"wanted": 100 / k, "written": float(right)})
+        )
     answers = []
     for option in q.options:
         percent = right if option.id in q.key else wrong
@@ -107,7 +107,10 @@ def _record(q: Question, lang: str, notes: list[Note]) -> Record | None:
         record = _choices(q, lang, notes)
     elif isinstance(q, TrueFalse):
         record = Record(
-            TRUEFALSE, "", "", answers=[Answer("true", float(q.key is True)), Answer("false", float(q.key is False))]
+            TRUEFALSE,
+            "",
+            "",
+            answers=[Answer("true", float(q.key is True)), Answer("false", float(q.key is False))],
         )
     elif isinstance(q, Ordering):
         assert q.key is not None
@@ -161,9 +164,7 @@ def bank_records(bank: Bank, lang: str = "uk") -> tuple[list[Record], list[Note]
 def export_bank(path: str | Path, fmt: str, lang: str = "uk") -> Exported:
     """The bank at ``path`` as ``fmt`` (``moodle-xml`` or ``gift``) in ``lang``."""
     if fmt not in FORMATS:
-        raise ClientlearnError(
-            say("unknown_format", lang, fmt=fmt, choices=", ".join(FORMATS))
-        )
+        raise ClientlearnError(say("unknown_format", lang, fmt=fmt, choices=", ".join(FORMATS)))
     bank = load_bank(path)
     records, notes = bank_records(bank, lang)
     category = category_path(bank, lang)

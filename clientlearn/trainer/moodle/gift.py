@@ -221,13 +221,15 @@ class _Block:
                 if "->" not in part:
                     raise self.fail(at, "answer", "gift_matching")
                 item, _, bin_ = part.partition("->")
-                record.pairs.append(Pair(self.plain(item, fmt, record), bin_.translate(_SHOW).strip()))
+                record.pairs.append(
+                    Pair(self.plain(item, fmt, record), bin_.translate(_SHOW).strip())
+                )
         elif answer.split("#", 1)[0].strip() in _TF:
             record.qtype = TRUEFALSE
-            key, *feedback = answer.split("#")
-            right = _TF[key.strip()]
+            word, *feedbacks = answer.split("#")
+            right = _TF[word.strip()]
             record.answers = [Answer("true", float(right)), Answer("false", float(not right))]
-            record.answers[0].feedback = " ".join(f.translate(_SHOW).strip() for f in feedback)
+            record.answers[0].feedback = " ".join(f.translate(_SHOW).strip() for f in feedbacks)
         else:
             record.qtype = SHORTANSWER
             for part in _split(answer, "="):
@@ -261,7 +263,9 @@ class _Block:
         head, *items = answer[1:].translate(_SHOW).split("\n")
         words = head.split()
         count = int(words[0]) if words and words[0].isdigit() else 0
-        record.grading = next((w for w in words[1:] if w.upper().startswith(("ABS", "REL", "ALL_", "LONG"))), "")
+        record.grading = next(
+            (w for w in words[1:] if w.upper().startswith(("ABS", "REL", "ALL_", "LONG"))), ""
+        )
         items = [i.strip() for i in items if i.strip()]
         record.select_all = ("ALL" in (w.upper() for w in words[1:]) or count == 0) and (
             count == 0 or count >= len(items)

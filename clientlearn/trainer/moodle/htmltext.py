@@ -16,8 +16,9 @@ from html.parser import HTMLParser
 
 # Elements that start a line of their own.
 _BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article".split()
-)
+    ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+     "blockquote", "pre", "section", "article")
+)  # fmt: skip
 # Elements whose content is never shown as text.
 _HIDDEN = frozenset(("script", "style", "head", "title"))
 # Elements whose loss the importer reports: what plain text cannot hold.
@@ -47,9 +48,7 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
             self.hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in _BLOCKS:
+        elif tag == "br" or tag in _BLOCKS:
             self.parts.append("\n")
         if tag in _MEDIA:
             self.media.append(_MEDIA[tag])

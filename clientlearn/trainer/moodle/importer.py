@@ -143,7 +143,9 @@ class _Converter:
             self._too_few(record, label, "options")
             return None
         ids = _letters(len(answers))
-        options = [{"id": i, "text": {"uk": a.text or f"({i})"}} for i, a in zip(ids, answers, strict=True)]
+        options = [
+            {"id": i, "text": {"uk": a.text or f"({i})"}} for i, a in zip(ids, answers, strict=True)
+        ]
         fractions = [a.fraction for a in answers]
         if max(fractions) <= 0:
             self.note(record, label, "skip_unkeyed")
@@ -162,9 +164,7 @@ class _Converter:
             return {"type": "single", "options": options, "key": full[0]}
         right = [i for i, f in zip(ids, fractions, strict=True) if f > 0]
         k = len(right)
-        fits = all(
-            abs(f - (1 / k if f > 0 else -1 / k)) < 0.01 for f in fractions
-        )
+        fits = all(abs(f - (1 / k if f > 0 else -1 / k)) < 0.01 for f in fractions)
         if not fits:
             shares = Shares(tuple(zip(ids, fractions, strict=True)))
             self.note(record, label, "multiple_rule", fractions=shares)
@@ -203,7 +203,11 @@ class _Converter:
             return float(answer.text.replace(",", "."))
         except ValueError:
             raise InputFileError(
-                [problem(self.file, record.line, "answer", "xml_number", self.lang, value=answer.text)]
+                [
+                    problem(
+                        self.file, record.line, "answer", "xml_number", self.lang, value=answer.text
+                    )
+                ]
             ) from None
 
     def numerical(self, record: Record, label: str) -> dict[str, Any] | None:
@@ -256,11 +260,18 @@ class _Converter:
 def _category_title(path: str) -> str:
     """The last named level of a Moodle category path (``$course$/top/Модуль 1``)."""
     parts = [p.replace("//", "/") for p in re.split(r"(?<!/)/(?!/)", path)]
-    named = [p.strip() for p in parts if p.strip() and p.strip() not in ("$course$", "$system$", "$module$", "$coursecategory$", "top")]
+    named = [
+        p.strip()
+        for p in parts
+        if p.strip()
+        and p.strip() not in ("$course$", "$system$", "$module$", "$coursecategory$", "top")
+    ]
     return named[-1] if named else ""
 
 
-def bank_yaml(bank_id: str, title: str, questions: list[tuple[str, dict[str, Any]]], source: str) -> str:
+def bank_yaml(
+    bank_id: str, title: str, questions: list[tuple[str, dict[str, Any]]], source: str
+) -> str:
     """The bank's YAML: each question after a comment naming its Moodle category
     (where the category changes)."""
     import yaml
@@ -287,7 +298,9 @@ def _read(source: Path, fmt: str | None, lang: str) -> tuple[str, list[Record]]:
     try:
         data = source.read_bytes()
     except OSError as err:
-        raise ClientlearnError(say("unreadable", lang, file=source, reason=err.strerror or err)) from None
+        raise ClientlearnError(
+            say("unreadable", lang, file=source, reason=err.strerror or err)
+        ) from None
     kind = fmt or {".xml": "moodle-xml", ".gift": "gift", ".txt": "gift"}.get(source.suffix.lower())
     if kind is None:
         kind = "moodle-xml" if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "gift"

@@ -266,6 +266,8 @@ class Note:
         return f"{head}: {say(self.key, lang, **self.values)}"
 
 
-def problem(file: str, line: int | None, what: str, key: str, lang: str, **values: object) -> Problem:
+def problem(
+    file: str, line: int | None, what: str, key: str, lang: str, **values: object
+) -> Problem:
     """An error at ``file:line`` about ``what`` (a field or question), in ``lang``."""
     return Problem(file, line, what, say(key, lang, **values))

@@ -22,4 +22,3 @@ def nearest_percent(fraction: float) -> tuple[str, bool]:
     best = min(ALLOWED_PERCENTS, key=lambda p: abs(float(p) - wanted))
     exact = abs(float(best) - wanted) < 1e-4
     return (sign + best if best != "0" else "0"), exact
-

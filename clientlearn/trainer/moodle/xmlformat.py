@@ -252,7 +252,9 @@ def read_xml(data: bytes, file: str, lang: str = "uk") -> list[Record]:
     """The questions of a Moodle XML file (any type; the importer decides what it takes)."""
     root, lines = _parse(data, file, lang)
     if root.tag != "quiz":
-        raise InputFileError([problem(file, lines.get(root), "xml", "xml_not_quiz", lang, tag=root.tag)])
+        raise InputFileError(
+            [problem(file, lines.get(root), "xml", "xml_not_quiz", lang, tag=root.tag)]
+        )
     reader = _Reader(file, lines, lang)
     category, records = "", []
     for q in root.findall("question"):
