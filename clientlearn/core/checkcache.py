@@ -103,7 +103,8 @@ def checked_data(kind: str, text: str, checkers: Sequence[str], check: Callable[
     data = check()
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
-        replace_atomically(folder / name, json.dumps({"key": key, "data": data}, ensure_ascii=False))
+        body = json.dumps({"key": key, "data": data}, ensure_ascii=False)
+        replace_atomically(folder / name, body)
         _prune(folder, kind)
     return data
 

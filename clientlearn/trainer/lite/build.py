@@ -74,7 +74,9 @@ class Site:
     size: int
 
 
-def _released(course_root: Path, modules: Sequence[str], lang: str, step: Step | None) -> list[Path]:
+def _released(
+    course_root: Path, modules: Sequence[str], lang: str, step: Step | None
+) -> list[Path]:
     folders = []
     for module in modules:
         release_dir = course_root / "release" / module
@@ -175,8 +177,13 @@ def _jupyter_lite(lite_dir: Path, out: Path, lang: str) -> None:
     script = Path(sys.executable).parent / "jupyter-lite"
     if not script.exists():
         raise ClientlearnError(
-            msg("missing_file", lang, path=script, what="jupyterlite-core", todo=msg(
-                "todo_reinstall", lang))
+            msg(
+                "missing_file",
+                lang,
+                path=script,
+                what="jupyterlite-core",
+                todo=msg("todo_reinstall", lang),
+            )
         )
     command = [str(script), "build", "--lite-dir", str(lite_dir), "--output-dir", str(out)]
     done = subprocess.run(

@@ -57,6 +57,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{folder}: no built site here ({file} is missing). First: clientlearn lite "
         "build --out {folder}.",
     },
+    "cannot_listen": {
+        "uk": "Не вдалося відкрити {host}:{port}: {error}. Виберіть інший порт: --port 8001.",
+        "en": "Cannot listen on {host}:{port}: {error}. Choose another port: --port 8001.",
+    },
     "lite_failed": {
         "uk": "Збирання JupyterLite завершилося з помилкою (код {code}). Останні рядки:\n{output}",
         "en": "The JupyterLite build failed (exit code {code}). Its last lines:\n{output}",
