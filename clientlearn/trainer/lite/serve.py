@@ -32,7 +32,7 @@ TYPES = {
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 (http.server's own attribute, overridden whole)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **TYPES,
     }
