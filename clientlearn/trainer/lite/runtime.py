@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from clientlearn.core.checkcache import cache_folder
 from clientlearn.core.errors import ClientlearnError
 
 from .messages import msg
@@ -89,6 +89,7 @@ KERNEL_PACKAGES = (
     "clientlearn",
 )
 PYPI_TIMEOUT = 600
+LITE_CACHE_ENV = "CLIENTLEARN_LITE_CACHE"
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,14 @@ def normalise(name: str) -> str:
 
 
 def lite_cache() -> Path:
-    """Where downloads are kept between builds (``off`` keeps them in the site's work dir)."""
-    folder = cache_folder()
-    return (folder if folder is not None else Path.home() / ".cache" / "clientlearn") / "lite"
+    """Where downloads are kept between builds: ``$CLIENTLEARN_LITE_CACHE``, else
+    ``lite/`` in the user's cache folder (not the check cache's, which tests point at a
+    fresh folder each run: downloads are worth keeping)."""
+    chosen = os.environ.get(LITE_CACHE_ENV, "").strip()
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(base) if base else Path.home() / ".cache") / "clientlearn" / "lite"
 
 
 def pyodide_version() -> str:
