@@ -32,6 +32,8 @@ TABLES = [
     ("clientlearn.cli.main", "MESSAGES"),
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
+    ("clientlearn.trainer.lite.messages", "MESSAGES"),
+    ("clientlearn.cli.lite", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
 ]
 
