@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils
+DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils npm
 
 .PHONY: demo test lint typecheck pytest system setup clean
 
@@ -19,7 +19,7 @@ setup: $(STAMP)
 
 # Debian packages for the browser tests and the spelling check; installed once.
 system:
-	@if ! command -v chromium >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic; then \
+	@if ! command -v chromium >/dev/null || ! command -v npm >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
 	fi

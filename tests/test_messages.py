@@ -34,6 +34,8 @@ TABLES = [
     ("clientlearn.trainer.moodle.notes", "MESSAGES"),
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
+    ("clientlearn.trainer.lite.messages", "MESSAGES"),
+    ("clientlearn.cli.lite", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
 ]
 

@@ -20,6 +20,7 @@ from .collect import collect
 from .courseroot import course_option
 from .groups import groups
 from .handbook import handbook
+from .lite import lite
 from .release import feedback, release
 from .report import report
 from .results import certificates, export
@@ -110,6 +111,7 @@ cli.add_command(autograde)
 cli.add_command(release)
 cli.add_command(collect)
 cli.add_command(feedback)
+cli.add_command(lite)
 
 
 def _utf8_output() -> None:

@@ -12,6 +12,12 @@ The cache only saves time.  A cache file that cannot be read, written or parsed 
 the file is checked again, never an error.  ``CLIENTLEARN_CACHE_DIR`` chooses the
 folder (``off`` turns the cache off); otherwise ``$XDG_CACHE_HOME/clientlearn`` or
 ``~/.cache/clientlearn``.
+
+A packaging may also carry checked data: the JupyterLite edition's wheel holds, in
+``clientlearn/checked/``, the data of every bank and instrument it ships, checked when
+the site was built (:func:`seal`), because the browser's Python has neither the YAML
+library's C parser nor the schema checker.  The same key guards it: a file or a check
+that differs from the build's is checked again.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ CACHE_ENV = "CLIENTLEARN_CACHE_DIR"
 KEEP = 64
 """Cache files kept per kind; older ones are removed when a new one is written."""
 _PACKAGE = Path(__file__).resolve().parent.parent  # the clientlearn package
+SEALED = "checked"
+"""The folder, inside the package, of data checked when the package was built."""
 
 
 def cache_folder() -> Path | None:
@@ -58,30 +66,58 @@ def _fingerprint(checkers: tuple[str, ...]) -> str | None:
     return digest.hexdigest()
 
 
+def _key(kind: str, fingerprint: str, text: str) -> str:
+    return hashlib.sha256(f"{kind}\0{fingerprint}\0{text}".encode()).hexdigest()
+
+
+def _kept(path: Path, key: str) -> tuple[bool, Any]:
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["key"] == key:  # the whole digest, not just the name's part
+            return True, kept["data"]
+    return False, None
+
+
 def checked_data(kind: str, text: str, checkers: Sequence[str], check: Callable[[], Any]) -> Any:
-    """The checked data of ``text``: from the cache, or ``check()`` (which raises on a
-    file with problems) kept for next time.
+    """The checked data of ``text``: from the package's sealed data, the cache, or
+    ``check()`` (which raises on a file with problems) kept for next time.
 
     ``kind`` names the kind of file (``bank``); ``checkers`` are the package files
     (``bank.py``, ``schema/bank.schema.json``…) whose change must invalidate the cache.
     ``check()`` must return JSON data (the YAML loaders refuse anything else).
     """
-    folder = cache_folder()
     fingerprint = _fingerprint(tuple(checkers))
-    if folder is None or fingerprint is None:
+    if fingerprint is None:
         return check()
-    key = hashlib.sha256(f"{kind}\0{fingerprint}\0{text}".encode()).hexdigest()
-    path = folder / f"{kind}-{key[:40]}.json"
-    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept["key"] == key:  # the whole digest, not just the name's part
-            return kept["data"]
+    key = _key(kind, fingerprint, text)
+    name = f"{kind}-{key[:40]}.json"
+    found, data = _kept(_PACKAGE / SEALED / name, key)
+    if found:
+        return data
+    folder = cache_folder()
+    if folder is None:
+        return check()
+    found, data = _kept(folder / name, key)
+    if found:
+        return data
     data = check()
     with contextlib.suppress(OSError, ValueError, TypeError):
         folder.mkdir(parents=True, exist_ok=True)
-        replace_atomically(path, json.dumps({"key": key, "data": data}, ensure_ascii=False))
+        body = json.dumps({"key": key, "data": data}, ensure_ascii=False)
+        replace_atomically(folder / name, body)
         _prune(folder, kind)
     return data
+
+
+def seal(kind: str, text: str, checkers: Sequence[str], data: Any) -> tuple[str, str]:
+    """The file name and JSON text under which :func:`checked_data` finds ``data``,
+    the checked data of ``text``, in a package's ``checked/`` folder."""
+    fingerprint = _fingerprint(tuple(checkers))
+    if fingerprint is None:
+        raise OSError(f"cannot read the checking code of {kind} files in {_PACKAGE}")
+    key = _key(kind, fingerprint, text)
+    body = json.dumps({"key": key, "data": data}, ensure_ascii=False, sort_keys=True)
+    return f"{kind}-{key[:40]}.json", body
 
 
 def _prune(folder: Path, kind: str) -> None:

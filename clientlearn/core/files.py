@@ -3,22 +3,33 @@
 Text goes to a temporary file in the same folder, is flushed to disk, and replaces
 the target in one ``os.replace``: a reader (or a crash) sees the old file or the
 new one, never a mix.
+
+In the browser's kernel (Pyodide, ``sys.platform == "emscripten"``) a file in the
+notebook's folder lives in the browser's storage, which JupyterLite's DriveFS writes
+whole on each write; a rename onto an existing file there is not dependable, so the
+file is written in place, one write, instead.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from .errors import ClientlearnError
+
+IN_BROWSER = sys.platform == "emscripten"
 
 
 def replace_atomically(path: Path, content: str | bytes, *, encoding: str = "utf-8") -> None:
     """Atomically replace ``path`` with ``content`` (text is encoded, newlines kept as
     given); raises OSError on failure."""
     data = content.encode(encoding) if isinstance(content, str) else content
+    if IN_BROWSER:
+        path.write_bytes(data)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

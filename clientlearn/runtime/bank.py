@@ -152,11 +152,15 @@ def check_bank(path: str | Path) -> list[Problem]:
     return []
 
 
+def checked_bank_data(text: str, file: str = "<bank>") -> Any:
+    """The checked data of a bank's YAML text, what :func:`parse_bank` builds from
+    (and the check cache keeps); raises BankError listing every problem."""
+    return _checked(text, file, require_keys=False).data
+
+
 def parse_bank(text: str, file: str = "<bank>", path: Path | None = None) -> Bank:
     """A bank from YAML text; raises BankError listing every problem."""
-    data = checked_data(
-        "bank", text, CHECKERS, lambda: _checked(text, file, require_keys=False).data
-    )
+    data = checked_data("bank", text, CHECKERS, lambda: checked_bank_data(text, file))
     questions = {q["id"]: build_question(q) for q in data["questions"]}
     return Bank(
         id=data["bank"],
@@ -218,4 +222,4 @@ def public_yaml(text: str, file: str = "<bank>") -> str:
     return header + yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100)
 
 
-__all__ = ["Bank", "check_bank", "load_bank", "parse_bank", "public_yaml"]
+__all__ = ["Bank", "check_bank", "checked_bank_data", "load_bank", "parse_bank", "public_yaml"]

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from clientlearn.core.errors import AnswersFileError, AnswerStoreError
-from clientlearn.core.files import replace_atomically
+from clientlearn.core.files import IN_BROWSER, replace_atomically
 from clientlearn.core.i18n import tr
 
 ANSWERS_FILE = "clientlearn.answers.json"
@@ -144,6 +144,12 @@ class AnswerStore:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
+        if IN_BROWSER:
+            # Pyodide's kernel has one thread and a save never yields to another task,
+            # so nothing in this kernel comes between its read and its write; a lock
+            # file in the browser's storage would outlive a closed tab and block saves.
+            yield
+            return
         from filelock import FileLock, Timeout
 
         # A dot file: JupyterLab's file browser hides it from participants.

@@ -24,8 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 
 from .messages import LANGS
@@ -37,9 +36,11 @@ __all__ = [
     "Observation",
     "Rubric",
     "RubricError",
+    "checked_rubric_data",
     "is_rubric_id",
     "load_rubric",
     "observation_from_record",
+    "read_rubric_text",
     "rubric_qid",
 ]
 
@@ -47,8 +48,8 @@ SCALE = (1, 2, 3, 4)
 PREFIX = "rubric."
 RUBRICS_DIR = Path(__file__).resolve().parent / "rubrics"
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
-# libyaml's loader when PyYAML has it: a tenth of the pure-Python one's time.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What checks a rubric: a change to this file checks cached rubrics again.
+CHECKERS = ("runtime/groupwork/rubric.py",)
 # Columns of the summary tables that hold one score per criterion id beside them.
 RESERVED = frozenset(
     {
@@ -138,10 +139,21 @@ def rubric_path(rubric: str | os.PathLike[str]) -> Path:
     return Path(text)
 
 
+def _loader() -> Any:
+    import yaml
+
+    # libyaml's loader when PyYAML has it: a tenth of the pure-Python one's time.
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _lines_of(text: str) -> dict[int, int]:
     """Line (1-based) of each item of the ``criteria`` list, by index; {} if unknown."""
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        import yaml
+    except ImportError:  # the browser's kernel, whose rubrics were checked at build time
+        return {}
+    try:
+        root = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return {}
     for key, value in getattr(root, "value", []):
@@ -191,7 +203,7 @@ def _load_unchanged(rubric: str, path: Path, mtime_ns: int, size: int) -> Rubric
 
 def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_rubric_text(path)
     except FileNotFoundError:
         shipped = ", ".join(sorted(p.stem for p in RUBRICS_DIR.glob("*.yaml")))
         raise ClientlearnError(
@@ -199,14 +211,36 @@ def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
         ) from None
     except (OSError, UnicodeDecodeError) as err:
         raise ClientlearnError(f"cannot read rubric file {path}: {err}; save it as UTF-8") from err
+    data = checked_data("rubric", text, CHECKERS, lambda: checked_rubric_data(text, path))
+    return _build(data, text, path)
+
+
+def read_rubric_text(path: Path) -> str:
+    """A rubric file's text, as :func:`load_rubric` reads it."""
+    return path.read_text(encoding="utf-8-sig")
+
+
+def checked_rubric_data(text: str, path: Path) -> Any:
+    """The checked data of a rubric's YAML text, what :func:`load_rubric` builds from
+    (and the check cache keeps); raises InputFileError on problems."""
+    data = _yaml_data(text, path)
+    _build(data, text, path)  # a rubric with problems is never kept
+    return data
+
+
+def _yaml_data(text: str, path: Path) -> Any:
+    import yaml  # here, not above: the browser's kernel reads rubrics checked at build time
+
     try:
-        data = yaml.load(text, Loader=_LOADER)  # _LOADER is a safe loader
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
         at = err.problem_mark.line + 1 if err.problem_mark else None
         raise InputFileError([Problem(str(path), at, "yaml", str(err.problem))]) from err
     except yaml.YAMLError as err:
         raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
 
+
+def _build(data: Any, text: str, path: Path) -> Rubric:
     problems: list[Problem] = []
 
     def adder(line: int | None) -> Add:

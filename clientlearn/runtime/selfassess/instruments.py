@@ -265,10 +265,25 @@ def _checked(text: str, file: str) -> Source:
     return src
 
 
+def checked_instrument_data(text: str, file: str = "<instrument>") -> Any:
+    """The checked data of an instrument's YAML text, what :func:`parse_instrument`
+    builds from (and the check cache keeps); raises InstrumentError on problems."""
+    return _checked(text, file).data
+
+
+def builtin_text(instrument_id: str) -> str:
+    """The text of a shipped instrument, as :func:`load_instrument` reads it."""
+    resource = resources.files("clientlearn.runtime.selfassess").joinpath(
+        f"instruments/{instrument_id}.yaml"
+    )
+    return resource.read_text(encoding="utf-8")
+
+
 def parse_instrument(text: str, file: str = "<instrument>", path: Path | None = None) -> Instrument:
     """An instrument from YAML text; raises InstrumentError listing every problem."""
     return _build(
-        checked_data("instrument", text, CHECKERS, lambda: _checked(text, file).data), path
+        checked_data("instrument", text, CHECKERS, lambda: checked_instrument_data(text, file)),
+        path,
     )
 
 
@@ -306,12 +321,9 @@ def builtin_ids() -> tuple[str, ...]:
 @cache
 def _builtin(instrument_id: str) -> Instrument:
     # Shipped files are data that never change while a kernel runs: check them once.
-    resource = resources.files("clientlearn.runtime.selfassess").joinpath(
-        f"instruments/{instrument_id}.yaml"
-    )
-    text = resource.read_text(encoding="utf-8")
     return parse_instrument(
-        text, f"clientlearn/runtime/selfassess/instruments/{instrument_id}.yaml"
+        builtin_text(instrument_id),
+        f"clientlearn/runtime/selfassess/instruments/{instrument_id}.yaml",
     )
 
 
@@ -342,7 +354,9 @@ __all__ = [
     "Scale",
     "UnknownInstrumentError",
     "builtin_ids",
+    "builtin_text",
     "check_instrument",
+    "checked_instrument_data",
     "load_instrument",
     "parse_instrument",
     "round_half_up",

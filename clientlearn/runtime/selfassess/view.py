@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from clientlearn.core.files import IN_BROWSER
 from clientlearn.runtime.questions import pick
 from clientlearn.runtime.store import AnswerStore, Record, record_bundle
 from clientlearn.runtime.widgets.base import html_text
@@ -171,12 +172,17 @@ class InstrumentView(RecordedView):
             self.chart.layout.display = "none"
             self.interpretation.value = ""
             return
-        from .chart import profile_figure, to_png
-
         other = self._other_phase() if self.instrument.phases else None
-        self.figure = profile_figure(self.result, lang, other=other)
-        self.chart.value = to_png(self.figure)
-        self.chart.layout.display = ""
+        if IN_BROWSER:
+            # The browser's kernel has no matplotlib: the interpretation says it in words.
+            self.figure = None
+            self.chart.layout.display = "none"
+        else:
+            from .chart import profile_figure, to_png
+
+            self.figure = profile_figure(self.result, lang, other=other)
+            self.chart.value = to_png(self.figure)
+            self.chart.layout.display = ""
         self.interpretation.value = _paragraphs(interpretation(self.result, lang, other=other))
 
     def bundle(self) -> dict[str, Any]:
