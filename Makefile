@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils npm
+DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils
 
 .PHONY: demo test lint typecheck pytest system setup clean
 
@@ -18,10 +18,16 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # Debian packages for the browser tests and the spelling check; installed once.
+# npm (the lite build packs Pyodide from the npm registry) only where Node.js has none:
+# a Node.js from NodeSource brings its own npm and conflicts with Debian's.
 system:
-	@if ! command -v chromium >/dev/null || ! command -v npm >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic; then \
+	@if ! command -v chromium >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
+	fi
+	@if ! command -v npm >/dev/null; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm; \
 	fi
 
 demo: $(STAMP)
