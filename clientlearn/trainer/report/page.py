@@ -26,6 +26,7 @@ from clientlearn.runtime.questions import pick
 from .charts import bars, histogram, item_map
 from .flags import Flag
 from .htmlparts import heading, html_table, num, para, pct, png_img, t
+from .quizstats_page import quizstats_html
 from .scenarios import scenarios_html
 from .statistics import FLAG_BELOW, ItemStats, Note, Participant, Report
 from .words import WORDS
@@ -312,7 +313,7 @@ def render_report(report: Report, *, when: datetime | None = None) -> str:
         header.append(_attention(report))
     sections = {
         "s1": _overview(report),
-        "s2": _items(report),
+        "s2": _items(report) + quizstats_html(report.quiz, report.lang),
         "s3": _confusions(report) + scenarios_html(report.scenarios, report.lang),
         "s4": _selfassess(report),
         "s5": _groups(report),
