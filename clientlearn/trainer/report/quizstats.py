@@ -67,8 +67,8 @@ if TYPE_CHECKING:
     from .inputs import Inputs
 
 __all__ = [
-    "ItemNumbers", "ModuleQuiz", "QuizItem", "TestNumbers", "item_numbers",
-    "quiz_statistics", "random_guess", "test_numbers",
+    "ItemNumbers", "ModuleNumbers", "ModuleQuiz", "QuizItem", "item_numbers",
+    "module_numbers", "quiz_statistics", "random_guess",
 ]  # fmt: skip
 
 MAX_EXACT = 8
@@ -77,7 +77,7 @@ MAX_EXACT = 8
 
 
 @dataclass(frozen=True)
-class TestNumbers:
+class ModuleNumbers:
     """A module's test statistics in Moodle's units: ``mean``, ``median``, ``sd`` and
     ``standard_error`` in points (of ``max_score``); ``cic`` and ``error_ratio`` in per
     cent; None where Moodle shows nothing (too few attempts, or a total that does not vary)."""
@@ -132,14 +132,14 @@ def _alpha(marks: np.ndarray) -> float | None:
     return float(p / (p - 1) * (1 - items / total))
 
 
-def test_numbers(marks: np.ndarray, points: Sequence[float]) -> TestNumbers:
+def module_numbers(marks: np.ndarray, points: Sequence[float]) -> ModuleNumbers:
     """The test statistics of ``marks`` (one row per attempt, one column per item, in
     points) whose items have maxima ``points``; see the module docstring."""
     s, p = marks.shape
     totals = marks.sum(axis=1)
     top = float(sum(points))
     if s == 0:
-        return TestNumbers(0, p, top, None, None, None, None, None, None, None, None)
+        return ModuleNumbers(0, p, top, None, None, None, None, None, None, None, None)
     mean, median = float(totals.mean()), float(np.median(totals))
     sd = skew = kurt = cic = er = se = None
     if s > 1:
@@ -159,11 +159,11 @@ def test_numbers(marks: np.ndarray, points: Sequence[float]) -> TestNumbers:
                 cic = 100 * p / (p - 1) * (1 - variances / k2)
                 er = 100 * math.sqrt(max(0.0, 1 - cic / 100))
                 se = er * sd / 100
-    return TestNumbers(s, p, top, mean, median, sd, skew, kurt, cic, er, se)
+    return ModuleNumbers(s, p, top, mean, median, sd, skew, kurt, cic, er, se)
 
 
 def item_numbers(marks: np.ndarray, points: Sequence[float]) -> list[ItemNumbers]:
-    """The statistics of each column of ``marks`` (see :func:`test_numbers`)."""
+    """The statistics of each column of ``marks`` (see :func:`module_numbers`)."""
     s, p = marks.shape
     totals = marks.sum(axis=1)
     top = float(sum(points))
@@ -242,7 +242,7 @@ class ModuleQuiz:
 
     module: str
     title: str
-    test: TestNumbers
+    test: ModuleNumbers
     items: tuple[QuizItem, ...]  # in the bank's order, written tasks last
     left_out: tuple[str, ...] = ()
     students: tuple[str, ...] = ()  # the rows the marks were read in
@@ -287,7 +287,7 @@ def module_quiz(
     title = pick(bank.title, lang) if bank and bank.title else module
     students = tuple(str(s) for s in table.index)
     totals = tuple(float(t) for t in marks.sum(axis=1))
-    test = test_numbers(marks, maxima)
+    test = module_numbers(marks, maxima)
     return ModuleQuiz(module, title, test, items, tuple(left_out), students, totals)
 
 

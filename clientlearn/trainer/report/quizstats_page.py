@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .htmlparts import heading, html_table, num, para, pct
-from .quizstats import ItemNumbers, ModuleQuiz, TestNumbers
+from .quizstats import ItemNumbers, ModuleNumbers, ModuleQuiz
 from .quizstats_words import GLOSSARY, gloss, qword
 from .responses import OptionAnalysis, QuizReport
 from .scenarios import ScenarioPaths
@@ -37,7 +37,7 @@ def _test_rows(quizzes: tuple[ModuleQuiz, ...], lang: str) -> list[list[str]]:
     def row(key: str, values: list[object]) -> list[str]:
         return [qword(lang, key), *(str(v) for v in values)]
 
-    tests: list[TestNumbers] = [m.test for m in quizzes]
+    tests: list[ModuleNumbers] = [m.test for m in quizzes]
     return [
         row("qs_n", [t.n for t in tests]),
         row("qs_items", [t.items for t in tests]),

@@ -14,7 +14,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
 from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
-from .quizstats import TestNumbers
+from .quizstats import ModuleNumbers
 from .quizstats_words import qword
 from .responses import QuizReport
 from .words import WORDS, word
@@ -48,7 +48,7 @@ def _modules(quiz: QuizReport, lang: str) -> Table:
     head += [_pc(lang, k) for k in ("qs_cic", "qs_er", "qs_se")]
     rows = [head]
     for m in quiz.modules:
-        t: TestNumbers = m.test
+        t: ModuleNumbers = m.test
         top = t.max_score
         rows.append([
             m.title, t.n, t.items, _r(top), _share(t.mean, top), _share(t.median, top),
