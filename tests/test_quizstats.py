@@ -256,7 +256,8 @@ def test_path_frequencies_and_the_report_section() -> None:
     assert "Коефіцієнт внутрішньої узгодженості" in html and "75,0%" in html
     assert "Перший крок" in html and "sc_single-score" not in html
     assert "Власний випадок" in html  # named as left out
-    assert html.count("<dt>") == len(GLOSSARY)
+    glossary = html.split("Словничок показників")[1]
+    assert glossary.count("<tr>") == len(GLOSSARY) + 1  # and the header
     # sc.truefalse lowers alpha: its row is highlighted.
     assert '<tr class="mark"><td class="num">3</td>' in html
     english = quizstats_html(quiz_report(_inputs(), "en"), "en")

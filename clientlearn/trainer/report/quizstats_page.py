@@ -5,8 +5,6 @@ of the measures.  Every text goes through the report's escaping parts."""
 
 from __future__ import annotations
 
-from html import escape
-
 from .htmlparts import heading, html_table, num, para, pct
 from .quizstats import ItemNumbers, ModuleNumbers, ModuleQuiz
 from .quizstats_words import GLOSSARY, gloss, qword
@@ -53,6 +51,10 @@ def _test_rows(quizzes: tuple[ModuleQuiz, ...], lang: str) -> list[list[str]]:
     ]
 
 
+def _hundred(share: float | None) -> float | None:
+    return None if share is None else 100 * share
+
+
 def dubious(item: ItemNumbers, alpha: float | None) -> bool:
     """Whether an item deserves a second look: Moodle's dubious discriminative efficiency,
     or a module whose alpha would be higher without it."""
@@ -74,7 +76,8 @@ def _items(m: ModuleQuiz, lang: str) -> str:
         if x.negative_covariance:
             weight = qword(lang, "qs_negcov")
         rows.append([
-            n, item.title, pct(x.facility, lang), percent(sd, lang), pct(item.guess, lang),
+            n, item.title, percent(_hundred(x.facility), lang), percent(sd, lang),
+            percent(_hundred(item.guess), lang),
             percent(x.intended_weight, lang), weight, percent(x.discrimination, lang),
             percent(x.efficiency, lang), num(x.alpha_if_deleted, lang, 2),
         ])  # fmt: skip
@@ -124,11 +127,9 @@ def _paths(found: ScenarioPaths, lang: str) -> str:
 
 
 def _glossary(lang: str) -> str:
-    terms = "".join(
-        f"<dt>{escape(qword(lang, key))}</dt><dd>{escape(gloss(lang, key))}</dd>"
-        for key in GLOSSARY
-    )
-    return heading(4, qword(lang, "qs_glossary")) + f'<dl class="glossary">{terms}</dl>\n'
+    rows = [[qword(lang, key), gloss(lang, key)] for key in GLOSSARY]
+    head = [qword(lang, "qs_measure"), qword(lang, "qs_meaning")]
+    return heading(4, qword(lang, "qs_glossary")) + html_table(head, rows, align="ll")
 
 
 def _intro(key: str, lang: str) -> str:

@@ -32,6 +32,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "qs_test": {"uk": "Показники модулів", "en": "Test statistics per module"},
     "qs_measure": {"uk": "Показник", "en": "Measure"},
+    "qs_meaning": {"uk": "Що означає", "en": "What it means"},
     "qs_n": {"uk": "Учасників", "en": "Participants"},
     "qs_items": {"uk": "Пунктів враховано", "en": "Items counted"},
     "qs_max": {"uk": "Максимум балів", "en": "Maximum points"},
