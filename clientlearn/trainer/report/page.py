@@ -277,6 +277,7 @@ h1 { font-size: 20pt; margin-bottom: .2em; }
 h2 { font-size: 15pt; margin-top: 1.6em; border-bottom: 1.5pt solid #333; break-after: avoid; }
 h3 { font-size: 12pt; margin: 1.2em 0 .3em; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 1em 0 .3em; break-after: avoid; }
+h5 { font-size: 10pt; margin: .9em 0 .2em; break-after: avoid; }
 p.sub { color: #555; margin: 0 0 .4em; } p.intro { max-width: 50em; }
 table { border-collapse: collapse; margin: .4em 0 .8em; width: 100%; font-size: 9.5pt; }
 th, td { border: .5pt solid #999; padding: .2em .45em; text-align: left; vertical-align: top; }

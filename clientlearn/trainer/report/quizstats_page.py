@@ -79,7 +79,7 @@ def _items(m: ModuleQuiz, lang: str) -> str:
             n, item.title, percent(_hundred(x.facility), lang), percent(sd, lang),
             percent(_hundred(item.guess), lang),
             percent(x.intended_weight, lang), weight, percent(x.discrimination, lang),
-            percent(x.efficiency, lang), num(x.alpha_if_deleted, lang, 2),
+            percent(x.efficiency, lang), num(x.alpha_if_deleted, lang, 3),
         ])  # fmt: skip
         if dubious(x, alpha):
             marked.add(n - 1)
@@ -101,7 +101,7 @@ def _options(found: OptionAnalysis, lang: str) -> str:
         rows.append([
             text, "✓" if r.right else "", percent(100 * r.credit, lang, 0) if r.text else "—",
             f"{r.count} ({pct(share, lang)})", pct(upper, lang), pct(lower, lang),
-            num(diff, lang, 0, sign=True),
+            num(diff, lang, 0, sign=bool(diff)),
         ])  # fmt: skip
         if r.text and diff is not None and (diff < 0 if r.right else diff > 0 and r.count):
             marked.add(i)
@@ -127,7 +127,8 @@ def _paths(found: ScenarioPaths, lang: str) -> str:
 
 
 def _glossary(lang: str) -> str:
-    rows = [[qword(lang, key), gloss(lang, key)] for key in GLOSSARY]
+    terms = {"qs_item_sd": "qs_item_sd_term", "qs_upper": "qs_groups_term"}  # else the column's
+    rows = [[qword(lang, terms.get(key, key)), gloss(lang, key)] for key in GLOSSARY]
     head = [qword(lang, "qs_measure"), qword(lang, "qs_meaning")]
     return heading(4, qword(lang, "qs_glossary")) + html_table(head, rows, align="ll")
 

@@ -66,6 +66,11 @@ WORDS: dict[str, dict[str, str]] = {
     "qs_item": {"uk": "Пункт", "en": "Item"},
     "qs_facility": {"uk": "Індекс легкості", "en": "Facility index"},
     "qs_item_sd": {"uk": "Стандартне відхилення", "en": "Standard deviation"},
+    "qs_item_sd_term": {
+        "uk": "Стандартне відхилення пункту",
+        "en": "Standard deviation of an item",
+    },
+    "qs_groups_term": {"uk": "Верхні й нижні 27 %", "en": "Upper and lower 27%"},
     "qs_guess": {"uk": "Випадкове вгадування", "en": "Random guess score"},
     "qs_intended": {"uk": "Запланована вага", "en": "Intended weight"},
     "qs_effective": {"uk": "Фактична вага", "en": "Effective weight"},
