@@ -22,6 +22,8 @@ TABLES = [
     ("clientlearn.runtime.groupwork.messages", "MESSAGES"),
     ("clientlearn.runtime.selfassess.messages", "MESSAGES"),
     ("clientlearn.trainer.report.words", "WORDS"),
+    ("clientlearn.trainer.report.quizstats_words", "WORDS"),
+    ("clientlearn.trainer.report.quizstats_words", "GLOSSARY"),
     ("clientlearn.trainer.groupcards", "LABELS"),
     ("clientlearn.trainer.handbook_html", "LABELS"),
     ("clientlearn.trainer.export", "_LABELS"),

@@ -466,3 +466,37 @@ def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:
 
     html = scenarios_html((found,), "uk")
     assert "Сценарії: якими шляхами йшли" in html and "3 / 5" in html and "60%" in html
+
+
+@pytest.mark.nbgrader
+def test_quiz_statistics_of_a_real_course_and_their_table(graded: Graded, tmp_path: Path) -> None:
+    """The report reads the saved choice answers; ``--stats`` writes the table file."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from clientlearn.cli.main import cli
+
+    quiz = graded.report.quiz
+    assert quiz is not None
+    (module,) = quiz.modules
+    assert module.test.n == 4 and module.test.max_score == 8  # every graded question counts
+    assert module.test.mean == pytest.approx(5.375)
+    single = next(a for a in quiz.options if a.qid == "sc.single")
+    # alice, bob and carol chose b (the key), dave a; dave is also the lower 27 % (one of four).
+    assert [(r.count, r.upper, r.lower) for r in single.rows] == [
+        (1, 0, 1), (3, 1, 0), (0, 0, 0), (0, 0, 0),
+    ]  # fmt: skip
+    (paths,) = quiz.paths
+    assert [(p.count, p.score) for p in paths.paths] == [(1, 1.0), (1, 0.0)]
+    out, stats = tmp_path / "out", tmp_path / "stats" / "stats.xlsx"
+    root = str(graded.course.root)
+    result = CliRunner().invoke(cli, ["report", root, "--out", str(out), "--stats", str(stats)])
+    assert result.exit_code == 0, result.output
+    assert str(stats) in result.output
+    assert load_workbook(stats).sheetnames == ["Модулі", "Пункти", "Варіанти", "Шляхи"]
+    html = (out / "report-uk.html").read_text(encoding="utf-8")
+    assert "Статистика тестів, як її рахує Moodle" in html and "Словничок показників" in html
+    wrong = tmp_path / "again"
+    args = ["report", root, "--out", str(wrong), "--stats", str(tmp_path / "s.ods")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1 and "--stats writes a .xlsx or a .csv file" in result.output
+    assert not wrong.exists()  # refused before anything was written

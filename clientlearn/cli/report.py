@@ -41,24 +41,42 @@ __all__ = ["report"]
     help="Pass mark: percent of a module's maximum.",
 )
 @click.option(
+    "--stats",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the quiz statistics (Moodle's and more) to this .xlsx or .csv file.",
+)
+@click.option(
     "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
 )
 def report(
-    course_root: Path, out: Path, modules: tuple[str, ...], min_score: float, lang: str
+    course_root: Path,
+    out: Path,
+    modules: tuple[str, ...],
+    min_score: float,
+    stats: Path | None,
+    lang: str,
 ) -> None:
     """Write the class report of the nbgrader course: scores per module, item
-    difficulty and discrimination, the most confused steps and signs, self-assessment
-    before/after, group work and a page per participant."""
+    difficulty and discrimination, quiz statistics as Moodle computes them and more, the
+    most confused steps and signs, self-assessment before/after, group work and a page
+    per participant."""
     from clientlearn.trainer.report.page import flag_text, note_text, write_report
+    from clientlearn.trainer.report.quizstats_table import stats_path, write_stats
     from clientlearn.trainer.report.statistics import class_report
     from clientlearn.trainer.report.words import word
 
+    if stats is not None:
+        stats_path(stats)  # a wrong name is refused before anything is written
     result = class_report(course_root, modules, min_score=min_score, lang=lang)
     path = write_report(result, out)
+    written = [path]
+    if stats is not None and result.quiz is not None:
+        written.append(write_stats(result.quiz, stats, lang))
     for note in result.notes:
         click.echo(note_text(note, lang), err=True)
     if result.flags:  # also at the top of the report, and on each participant's page
         click.echo(word(lang, "attention") + ":", err=True)
     for flag in result.flags:
         click.echo(f"  {flag.student} · {flag.module}: {flag_text(flag, result)}", err=True)
-    click.echo(str(path))
+    for done in written:
+        click.echo(str(done))

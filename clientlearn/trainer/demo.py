@@ -106,6 +106,7 @@ def run_demo(
     from clientlearn.grader.autograde import autograde, default_jobs
     from clientlearn.grader.release import make_feedback, release_modules
     from clientlearn.trainer.report.page import write_report
+    from clientlearn.trainer.report.quizstats_table import write_stats
     from clientlearn.trainer.report.statistics import class_report
 
     from .certificates import make_certificates
@@ -222,8 +223,12 @@ def run_demo(
         make_feedback(course.root, name)
     outputs["feedback"] = course.root / "feedback"
 
-    step("report: the trainer's class report")
-    outputs["report"] = write_report(class_report(course.root), course.root / "reports")
+    step("report: the trainer's class report, with the quiz statistics as a table too")
+    report = class_report(course.root)
+    outputs["report"] = write_report(report, course.root / "reports")
+    if report.quiz is not None:
+        stats = course.root / "reports" / "quiz-statistics.xlsx"
+        outputs["quiz statistics"] = write_stats(report.quiz, stats)
 
     step("export: CSV and XLSX for the trainer, CSV for Moodle's gradebook")
     exports = course.root / "exports"

@@ -22,7 +22,14 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.translit import one_apostrophe
 from clientlearn.grader.integrity import read_notebook
 from clientlearn.runtime.bank import Bank, load_bank
-from clientlearn.runtime.questions import Matching, Ordering, Scenario
+from clientlearn.runtime.questions import (
+    Matching,
+    MultipleChoice,
+    Ordering,
+    Scenario,
+    SingleChoice,
+    TrueFalse,
+)
 from clientlearn.runtime.store import ANSWERS_FILE, decode
 
 from .flags import Flag, cell_titles, find_flags
@@ -51,10 +58,10 @@ def score_cell(qid: str) -> str:
 @dataclass(frozen=True)
 class Inputs:
     """What a report is built from.  ``grades`` has one row per grade cell of every
-    submission (:data:`GRADE_COLUMNS`); ``answers`` the saved answers to ordering and
-    matching questions (:data:`ANSWER_COLUMNS`); ``names`` maps ids to names; ``tasks``
-    the titles of written tasks (module -> grade id -> title); ``flags`` what needs the
-    trainer's attention (:mod:`clientlearn.trainer.report.flags`)."""
+    submission (:data:`GRADE_COLUMNS`); ``answers`` the saved answers to choice,
+    ordering, matching and scenario questions (:data:`ANSWER_COLUMNS`); ``names`` maps
+    ids to names; ``tasks`` the titles of written tasks (module -> grade id -> title);
+    ``flags`` what needs the trainer's attention (:mod:`clientlearn.trainer.report.flags`)."""
 
     course: str
     grades: pd.DataFrame
@@ -120,13 +127,14 @@ def _bank_for(root: Path, module: str) -> Bank | None:
 
 
 def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFrame, list[Note]]:
-    """Saved answers to the ordering, matching and scenario questions of ``banks``."""
+    """Saved answers to the choice, ordering, matching and scenario questions of ``banks``."""
     import pandas as pd
 
     rows: list[tuple[str, str, str, Any]] = []
     notes: list[Note] = []
     for module, bank in banks.items():
-        wanted = {q.id for q in bank if isinstance(q, Ordering | Matching | Scenario)}
+        kinds = SingleChoice | MultipleChoice | TrueFalse | Ordering | Matching | Scenario
+        wanted = {q.id for q in bank if isinstance(q, kinds)}
         for path in sorted(autograded.glob(f"*/{module}/{ANSWERS_FILE}")):
             try:
                 records = decode(path.read_text(encoding="utf-8"))

@@ -26,6 +26,7 @@ from clientlearn.runtime.questions import pick
 from .charts import bars, histogram, item_map
 from .flags import Flag
 from .htmlparts import heading, html_table, num, para, pct, png_img, t
+from .quizstats_page import quizstats_html
 from .scenarios import scenarios_html
 from .statistics import FLAG_BELOW, ItemStats, Note, Participant, Report
 from .words import WORDS
@@ -276,6 +277,7 @@ h1 { font-size: 20pt; margin-bottom: .2em; }
 h2 { font-size: 15pt; margin-top: 1.6em; border-bottom: 1.5pt solid #333; break-after: avoid; }
 h3 { font-size: 12pt; margin: 1.2em 0 .3em; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 1em 0 .3em; break-after: avoid; }
+h5 { font-size: 10pt; margin: .9em 0 .2em; break-after: avoid; }
 p.sub { color: #555; margin: 0 0 .4em; } p.intro { max-width: 50em; }
 table { border-collapse: collapse; margin: .4em 0 .8em; width: 100%; font-size: 9.5pt; }
 th, td { border: .5pt solid #999; padding: .2em .45em; text-align: left; vertical-align: top; }
@@ -312,7 +314,7 @@ def render_report(report: Report, *, when: datetime | None = None) -> str:
         header.append(_attention(report))
     sections = {
         "s1": _overview(report),
-        "s2": _items(report),
+        "s2": _items(report) + quizstats_html(report.quiz, report.lang),
         "s3": _confusions(report) + scenarios_html(report.scenarios, report.lang),
         "s4": _selfassess(report),
         "s5": _groups(report),

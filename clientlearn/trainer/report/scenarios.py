@@ -52,9 +52,11 @@ def _choice_text(s: Scenario, lang: str) -> Mapping[tuple[str, str], str]:
     return {(n.id, c.id): pick(c.text, lang) for n in s.nodes.values() for c in n.choices}
 
 
-def scenario_paths(module: str, s: Scenario, answers: list[Any], lang: str) -> ScenarioPaths | None:
-    """The class's paths through ``s`` (answers as saved: lists of choice ids); None when
-    nobody answered it.  ``s`` must be the trainer's copy, which holds the qualities."""
+def scenario_paths(
+    module: str, s: Scenario, answers: list[Any], lang: str, top: int = TOP_PATHS
+) -> ScenarioPaths | None:
+    """The class's ``top`` paths through ``s`` (answers as saved: lists of choice ids); None
+    when nobody answered it.  ``s`` must be the trainer's copy, which holds the qualities."""
     taken = [a for a in answers if isinstance(a, list) and all(isinstance(c, str) for c in a)]
     if not taken:
         return None
@@ -66,7 +68,7 @@ def scenario_paths(module: str, s: Scenario, answers: list[Any], lang: str) -> S
 
     paths = tuple(
         TakenPath(steps(p.path), p.count, p.score, p.finished)
-        for p in most_taken(s, taken, top=TOP_PATHS)
+        for p in most_taken(s, taken, top=top)
     )
     wrong = tuple(
         WrongTurnRow(pick(s.nodes[w.node].text, lang), texts[w.node, w.choice], w.count, w.reached)

@@ -46,6 +46,7 @@ from .inputs import (
     score_cell,
     task_titles,
 )
+from .responses import QuizReport, quiz_report
 from .scenarios import ScenarioPaths, scenario_paths
 
 if TYPE_CHECKING:
@@ -157,6 +158,7 @@ class Report:
     notes: tuple[Note, ...]
     flags: tuple[Flag, ...] = ()
     scenarios: tuple[ScenarioPaths, ...] = ()
+    quiz: QuizReport | None = None  # Moodle's quiz statistics and more (.quizstats, .responses)
 
 
 # ------------------------------------------------------------------ building the model
@@ -207,11 +209,8 @@ def _items(grades: pd.DataFrame, titles: _Titles) -> tuple[ItemStats, ...]:
             ItemStats(cell, title, kind, float(points[j]), n, float(full[j]), mean, disc, pending)
         )
     # The hardest first; items still waiting for manual grades at the end.
-    return tuple(
-        sorted(
-            items, key=lambda i: (i.pending > 0, i.difficulty, _describe(i.cell, titles)[2], i.cell)
-        )
-    )
+    items.sort(key=lambda i: (i.pending > 0, i.difficulty, _describe(i.cell, titles)[2], i.cell))
+    return tuple(items)
 
 
 def _scenarios(inputs: Inputs, lang: str) -> list[ScenarioPaths]:
@@ -300,8 +299,8 @@ def build_report(
     people = _participants(inputs, modules, results, _self_scores(summary, lang), lang, min_score)
     found = tuple(confusions(inputs, lang))
     return Report(
-        inputs.course, lang, min_score, tuple(modules), items, found, people, summary,
-        groups, inputs.notes, inputs.flags, tuple(_scenarios(inputs, lang)),
+        inputs.course, lang, min_score, tuple(modules), items, found, people, summary, groups,
+        inputs.notes, inputs.flags, tuple(_scenarios(inputs, lang)), quiz_report(inputs, lang),
     )  # fmt: skip
 
 
