@@ -489,7 +489,9 @@ def test_quiz_statistics_of_a_real_course_and_their_table(graded: Graded, tmp_pa
     assert [(p.count, p.score) for p in paths.paths] == [(1, 1.0), (1, 0.0)]
     out, stats = tmp_path / "out", tmp_path / "stats" / "stats.xlsx"
     root = str(graded.course.root)
-    result = CliRunner().invoke(cli, ["report", root, "--out", str(out), "--stats", str(stats)])
+    result = CliRunner().invoke(
+        cli, ["report", "--course", root, "--out", str(out), "--stats", str(stats)]
+    )
     assert result.exit_code == 0, result.output
     assert str(stats) in result.output
     assert load_workbook(stats).sheetnames == ["Модулі", "Пункти", "Варіанти", "Шляхи"]
