@@ -54,6 +54,9 @@ from .feedback import FEEDBACK
 from .integrity import NOTICE
 
 _META = "clientlearn"
+# What a participant sees in place of the rubric of a manually graded answer; an answer
+# still equal to it was left blank.
+ANSWER_STUB = "Напишіть свою відповідь тут. / Write your answer here."
 
 
 class PublishBank(NbGraderPreprocessor):  # type: ignore[misc]
@@ -201,8 +204,7 @@ def configure(c: Any) -> None:
         "feedback",
         ".clientlearn.answers.lock",
     ]
-    # What a participant sees in place of the rubric of a manually graded answer.
-    c.ClearSolutions.text_stub = "Напишіть свою відповідь тут. / Write your answer here."
+    c.ClearSolutions.text_stub = ANSWER_STUB
     # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.
     c.Execute.timeout = 120
     # Widget state is useless in a graded copy and makes each notebook ~200 KB larger.
