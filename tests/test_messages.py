@@ -33,6 +33,10 @@ TABLES = [
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
+    ("clientlearn.trainer.written.words", "WORDS"),
+    ("clientlearn.cli.written", "MESSAGES"),
+    ("clientlearn.trainer.results", "WARNINGS"),
+    ("clientlearn.grader.feedback_labels", "LABELS"),
 ]
 
 

@@ -194,7 +194,10 @@ def test_export_shows_tasks_answers_and_rubric(course: Path, tmp_path: Path) -> 
     rows = {ws.cell(r, 2).value: r for r in range(header + 1, ws.max_row + 1)}
     assert ws.cell(rows["alice"], 3).value == "Мар’яненко Аліса"
     assert ws.cell(rows["alice"], 4).value == PLANS["alice"]
-    assert ws.cell(rows["bob"], 4).value == "=Читачі загалом." and ws.cell(rows["bob"], 4).data_type == "s"
+    assert (
+        ws.cell(rows["bob"], 4).value == "=Читачі загалом."
+        and ws.cell(rows["bob"], 4).data_type == "s"
+    )
     assert ws.cell(rows["carol"], 4).value == "— відповіді немає —"
     assert "Бал ставлять за розмову" in "\n".join(
         str(c.value) for row in visible[1].iter_rows() for c in row if c.value
@@ -206,7 +209,8 @@ def test_export_shows_tasks_answers_and_rubric(course: Path, tmp_path: Path) -> 
 def test_export_in_english_and_from_the_command(course: Path, tmp_path: Path) -> None:
     out = tmp_path / "sheet.xlsx"
     result = CliRunner().invoke(
-        cli, ["written", "export", MODULE, "--out", str(out), "--course", str(course), "--lang", "en"]
+        cli,
+        ["written", "export", MODULE, "--out", str(out), "--course", str(course), "--lang", "en"],
     )
     assert result.exit_code == 0, result.output
     assert "2 task(s), 6 answer(s), 0 graded already" in result.output
@@ -318,7 +322,7 @@ def test_changed_answer_unknown_task_and_foreign_files_are_refused(
         if row[0].value and '"task"' in row[0].value:
             row[0].value = row[0].value.replace(PLAN, "w_gone-task")
     book.save(out)
-    with pytest.raises(ClientlearnError, match="w_gone-task.*немає в журналі оцінок"):
+    with pytest.raises(ClientlearnError, match=r"w_gone-task.*немає в журналі оцінок"):
         import_sheet(course, out, lang="uk")
     # A workbook that is not a grading sheet, and a file that is not a workbook.
     other = tmp_path / "other.xlsx"
@@ -358,3 +362,21 @@ def test_a_newer_formgrader_grade_needs_force(course: Path, tmp_path: Path) -> N
     forced = import_sheet(course, out, force=True)
     assert forced.scores == 2
     assert _grades(course)[("alice", PLAN)][0] == 2.0
+
+
+def test_feedback_shows_the_grade_and_comment_in_ukrainian(course: Path, tmp_path: Path) -> None:
+    from clientlearn.grader.release import make_feedback
+
+    out = tmp_path / "grading.xlsx"
+    export_sheet(course, MODULE, out)
+    _fill(out, {(0, "alice", PLAN_SCORE): 2.5, (0, "alice", PLAN_COMMENT): "Додайте строки."})
+    import_sheet(course, out)
+    make_feedback(course, MODULE)
+    alice = (course / "feedback" / "alice" / MODULE / f"{NOTEBOOK}.html").read_text("utf-8")
+    carol = (course / "feedback" / "carol" / MODULE / f"{NOTEBOOK}.html").read_text("utf-8")
+    for english in ("Score:", "Student's answer", "Comments:", "Test cell", "No response.", "(Top)"):
+        assert english not in alice and english not in carol, english
+    assert "Коментар тренера:</b> <p>Додайте строки.</p>" in alice
+    assert "Бали: 2.5 / 3.0" in alice and "Ваша відповідь" in alice
+    assert "Відповіді немає." in carol  # nbgrader's comment on a blank answer
+    assert '<html lang="uk">' in alice

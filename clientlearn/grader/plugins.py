@@ -51,6 +51,7 @@ from clientlearn.runtime.bank import public_yaml
 from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, records_from_notebook
 
 from .feedback import FEEDBACK
+from .feedback_labels import configure_template
 from .integrity import NOTICE
 
 _META = "clientlearn"
@@ -194,6 +195,8 @@ def configure(c: Any) -> None:
     c.Autograde.autograde_preprocessors = list(AUTOGRADE)
     # Feedback explains each answer and never shows hidden tests or a keyed bank.
     c.GenerateFeedback.preprocessors = list(FEEDBACK)
+    # ...on clientlearn's copy of nbgrader's template: its labels in the participant's language.
+    configure_template(c)
     # LMS downloads: Moodle's "Download all submissions" names, matched via roster.csv.
     c.ZipCollectApp.collector_plugin = "clientlearn.nbgrader_plugins.MoodleCollector"
     # The answers lock is a detail of the participant's folder, not part of a submission.

@@ -56,7 +56,8 @@ class Imported:
 
 class _Problems:
     def __init__(self, lang: str) -> None:
-        self.lang, self.found = lang, []  # type: list[str]
+        self.lang = lang
+        self.found: list[str] = []
 
     def at(self, task: SheetTask, row: int, col: int | None, key: str, **values: object) -> None:
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -73,7 +74,9 @@ class _Problems:
         self.found.append(f"{where}: {w(key, lang, **values)}")
 
     def sheet(self, task: SheetTask, key: str, **values: object) -> None:
-        self.found.append(f"{w('where_sheet', self.lang, sheet=task.sheet)}: {w(key, self.lang, **values)}")
+        self.found.append(
+            f"{w('where_sheet', self.lang, sheet=task.sheet)}: {w(key, self.lang, **values)}"
+        )
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -99,7 +102,7 @@ def _number(value: object) -> float | str | None:
 
 
 def _open(path: Path, lang: str) -> tuple[Any, SheetMeta]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
 
     try:
         book = load_workbook(path, data_only=True)

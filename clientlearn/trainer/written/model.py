@@ -168,4 +168,3 @@ def read_module(root: Path, module: str, lang: str = "uk") -> tuple[str, list[Ta
     if not out:
         raise ClientlearnError(w("no_tasks", lang, module=module))
     return course, out
-

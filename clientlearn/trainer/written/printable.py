@@ -70,7 +70,7 @@ def _task(entry: TaskAnswers, lang: str) -> str:
         parts.append(f"<h3>{escape(w('criteria', lang))}</h3><table>{rows}</table>")
     model = task.rubric.model_answer or w("no_model_answer", lang)
     parts.append(
-        f"<h3>{escape(w('model_answer', lang))}</h3><div class=\"model\">{escape(model)}</div>"
+        f'<h3>{escape(w("model_answer", lang))}</h3><div class="model">{escape(model)}</div>'
     )
     heads = [c.name for c in task.rubric.criteria]
     heads.append(w("col_score", lang, points=num(task.points)))

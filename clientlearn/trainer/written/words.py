@@ -36,8 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
     "no_answer": {"uk": "— відповіді немає —", "en": "— no answer —"},
     "roleplay_note": {
         "uk": "Бал ставлять за розмову з тренером, а не за запис учасника.",
-        "en": "The score is for the conversation with the trainer, not for the participant's "
-        "note.",
+        "en": "The score is for the conversation with the trainer, not for the participant's note.",
     },
     "page_title": {
         "uk": "Аркуш оцінювання письмових завдань — {module}",
@@ -49,7 +48,8 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "not_xlsx": {
         "uk": "{file}: аркуш оцінювання — це книга Excel; дайте файлу назву із закінченням .xlsx",
-        "en": "{file}: the grading sheet is an Excel workbook; give the file a name ending in .xlsx",
+        "en": "{file}: the grading sheet is an Excel workbook; give the file a name ending "
+        "in .xlsx",
     },
     "no_tasks": {
         "uk": "У модулі {module} немає письмових завдань, які оцінюють вручну.",
@@ -113,8 +113,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(clientlearn written export)",
     },
     "header_changed": {
-        "uk": "заголовок змінено: очікується «{expected}». Не переставляйте й не вилучайте "
-        "стовпці",
+        "uk": "заголовок змінено: очікується «{expected}». Не переставляйте й не вилучайте стовпці",
         "en": "the header was changed: “{expected}” expected. Do not move or delete columns",
     },
     "id_changed": {

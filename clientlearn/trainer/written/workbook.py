@@ -211,7 +211,7 @@ def workbook_bytes(
     course: str, module: str, tasks: Sequence[TaskAnswers], lang: str, file_name: str
 ) -> tuple[bytes, SheetMeta]:
     """The grading workbook of ``tasks`` and what its hidden sheet remembers."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     book = Workbook()
     book.remove(book.active)
@@ -234,7 +234,9 @@ def meta_rows(meta: SheetMeta) -> list[str]:
     def dump(value: dict[str, Any]) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
-    out = [dump({"format": FORMAT, "course": meta.course, "module": meta.module, "lang": meta.lang})]
+    out = [
+        dump({"format": FORMAT, "course": meta.course, "module": meta.module, "lang": meta.lang})
+    ]
     for t in meta.tasks:
         out.append(
             dump({
