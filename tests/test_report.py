@@ -464,3 +464,19 @@ def test_scenario_paths_most_taken_and_where_the_class_went_wrong() -> None:
 
     html = scenarios_html((found,), "uk")
     assert "Сценарії: якими шляхами йшли" in html and "3 / 5" in html and "60%" in html
+
+
+def test_self_assessment_items_are_named_by_their_titles() -> None:
+    from clientlearn.trainer.report.statistics import _describe, _titles
+
+    uk, en = _titles(None, "uk"), _titles(None, "en")
+    assert _describe("confidence-before-done", uk)[:2] == (
+        "Наскільки впевнено я почуваюся в навичках тренінгу (на початку тренінгу)",
+        "selfassess",
+    )
+    assert _describe("library_diagnostic-done", uk)[0] == (
+        "Наскільки наша бібліотека зорієнтована на клієнта?"
+    )
+    assert _describe("confidence-after-done", en)[0] == (
+        "How confident I feel in the skills of the training (at the end of the training)"
+    )
