@@ -374,7 +374,14 @@ def test_feedback_shows_the_grade_and_comment_in_ukrainian(course: Path, tmp_pat
     make_feedback(course, MODULE)
     alice = (course / "feedback" / "alice" / MODULE / f"{NOTEBOOK}.html").read_text("utf-8")
     carol = (course / "feedback" / "carol" / MODULE / f"{NOTEBOOK}.html").read_text("utf-8")
-    for english in ("Score:", "Student's answer", "Comments:", "Test cell", "No response.", "(Top)"):
+    for english in (
+        "Score:",
+        "Student's answer",
+        "Comments:",
+        "Test cell",
+        "No response.",
+        "(Top)",
+    ):
         assert english not in alice and english not in carol, english
     assert "Коментар тренера:</b> <p>Додайте строки.</p>" in alice
     assert "Бали: 2.5 / 3.0" in alice and "Ваша відповідь" in alice
