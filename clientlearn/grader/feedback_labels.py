@@ -44,14 +44,19 @@ _TEST_CELL = re.compile(r"^(.+)-score$")
 
 
 def configure_template(c: Any) -> None:
-    """Make nbgrader's ``generate_feedback`` render with clientlearn's template."""
+    """Make nbgrader's ``generate_feedback`` render with clientlearn's template.
+
+    Only for the exporter ``GenerateFeedback`` makes (traitlets' config by parent): the
+    formgrader renders with an ``HTMLExporter`` too, and a class-wide setting would
+    override the template of its manual-grading page."""
     import nbgrader
 
     nbgrader_templates = (
         Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
     )
-    c.HTMLExporter.template_name = TEMPLATE_NAME
-    c.HTMLExporter.extra_template_basedirs = [str(TEMPLATE_DIR), str(nbgrader_templates)]
+    exporter = c.GenerateFeedback.HTMLExporter
+    exporter.template_name = TEMPLATE_NAME
+    exporter.extra_template_basedirs = [str(TEMPLATE_DIR), str(nbgrader_templates)]
 
 
 class LabelFeedback(FeedbackStep):
