@@ -387,3 +387,31 @@ def test_feedback_shows_the_grade_and_comment_in_ukrainian(course: Path, tmp_pat
     assert "Бали: 2.5 / 3.0" in alice and "Ваша відповідь" in alice
     assert "Відповіді немає." in carol  # nbgrader's comment on a blank answer
     assert '<html lang="uk">' in alice
+
+
+def test_the_demos_written_answers_fit_the_course_rubrics() -> None:
+    import re
+
+    import yaml
+
+    from clientlearn.trainer.simulate import WRITTEN
+
+    repo = Path(__file__).resolve().parent.parent
+    rubrics = {}
+    for lesson in (repo / "course" / "lessons").rglob("*.md"):
+        text = lesson.read_text(encoding="utf-8")
+        for found in re.finditer(
+            r"\{\{ task (\S+) points=(\S+) \}\}\n(.*?)\{\{ end \}\}", text, re.S
+        ):
+            rubrics[found.group(1)] = (float(found.group(2)), parse_rubric(found.group(3)))
+    answers = yaml.safe_load(WRITTEN.read_text(encoding="utf-8"))["answers"]
+    assert set(answers) == set(rubrics)  # every written task of the course, nothing else
+    for task, variants in answers.items():
+        points, rubric = rubrics[task]
+        assert rubric.points == points, task
+        assert len({v["uk"] for v in variants}) == len(variants) >= 3, task
+        for v in variants:
+            assert v["en"].strip(), task
+            assert len(v["levels"]) == len(rubric.criteria), task
+            for level, criterion in zip(v["levels"], rubric.criteria, strict=True):
+                assert level in {lv.points for lv in criterion.levels}, (task, level)
