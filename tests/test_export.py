@@ -251,8 +251,12 @@ def test_moodle_csv(root: Path) -> None:
         ["v.melnyk@example.org", "71", "46", "117"],
     ]
     text = "\n".join(warnings)
-    assert "shevchuk_iryna" in text and "no email address" in text
-    assert "'Разом' has values above 100" in text
+    assert "shevchuk_iryna" in text and "немає адреси електронної пошти" in text
+    assert "у стовпці «Разом» є значення понад 100" in text
+    assert "письмові відповіді ще не оцінено в роботах (1): shevchuk_iryna/" in text
+    english = "\n".join(export_results(root, root / "moodle-en.csv", "moodle", lang="en"))
+    assert "no email address" in english and "column “Total” has values above 100" in english
+    assert "1 submission(s) still have written answers to grade" in english
 
 
 def test_bad_min_score_writes_nothing(root: Path) -> None:

@@ -39,6 +39,10 @@ TABLES = [
     ("clientlearn.trainer.lite.messages", "MESSAGES"),
     ("clientlearn.cli.lite", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
+    ("clientlearn.trainer.written.words", "WORDS"),
+    ("clientlearn.cli.written", "MESSAGES"),
+    ("clientlearn.trainer.results", "WARNINGS"),
+    ("clientlearn.grader.feedback_labels", "LABELS"),
 ]
 
 

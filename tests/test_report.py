@@ -498,7 +498,23 @@ def test_quiz_statistics_of_a_real_course_and_their_table(graded: Graded, tmp_pa
     html = (out / "report-uk.html").read_text(encoding="utf-8")
     assert "Статистика тестів, як її рахує Moodle" in html and "Словничок показників" in html
     wrong = tmp_path / "again"
-    args = ["report", root, "--out", str(wrong), "--stats", str(tmp_path / "s.ods")]
+    args = ["report", "--course", root, "--out", str(wrong), "--stats", str(tmp_path / "s.ods")]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1 and "--stats writes a .xlsx or a .csv file" in result.output
     assert not wrong.exists()  # refused before anything was written
+
+
+def test_self_assessment_items_are_named_by_their_titles() -> None:
+    from clientlearn.trainer.report.statistics import _describe, _titles
+
+    uk, en = _titles(None, "uk"), _titles(None, "en")
+    assert _describe("confidence-before-done", uk)[:2] == (
+        "Наскільки впевнено я почуваюся в навичках тренінгу (на початку тренінгу)",
+        "selfassess",
+    )
+    assert _describe("library_diagnostic-done", uk)[0] == (
+        "Наскільки наша бібліотека зорієнтована на клієнта?"
+    )
+    assert _describe("confidence-after-done", en)[0] == (
+        "How confident I feel in the skills of the training (at the end of the training)"
+    )

@@ -26,6 +26,7 @@ from .report import report
 from .results import certificates, export
 from .roster import roster
 from .selfassess import selfassess
+from .written import written
 
 # What the author's commands print, in Ukrainian (the default) and English.
 MESSAGES: dict[str, dict[str, str]] = {
@@ -112,6 +113,7 @@ cli.add_command(release)
 cli.add_command(collect)
 cli.add_command(feedback)
 cli.add_command(lite)
+cli.add_command(written)
 
 
 def _utf8_output() -> None:

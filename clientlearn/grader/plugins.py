@@ -51,9 +51,13 @@ from clientlearn.runtime.bank import public_yaml
 from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, records_from_notebook
 
 from .feedback import FEEDBACK
+from .feedback_labels import configure_template
 from .integrity import NOTICE
 
 _META = "clientlearn"
+# What a participant sees in place of the rubric of a manually graded answer; an answer
+# still equal to it was left blank.
+ANSWER_STUB = "Напишіть свою відповідь тут. / Write your answer here."
 
 
 class PublishBank(NbGraderPreprocessor):  # type: ignore[misc]
@@ -191,6 +195,8 @@ def configure(c: Any) -> None:
     c.Autograde.autograde_preprocessors = list(AUTOGRADE)
     # Feedback explains each answer and never shows hidden tests or a keyed bank.
     c.GenerateFeedback.preprocessors = list(FEEDBACK)
+    # ...on clientlearn's copy of nbgrader's template: its labels in the participant's language.
+    configure_template(c)
     # LMS downloads: Moodle's "Download all submissions" names, matched via roster.csv.
     c.ZipCollectApp.collector_plugin = "clientlearn.nbgrader_plugins.MoodleCollector"
     # The answers lock is a detail of the participant's folder, not part of a submission.
@@ -201,8 +207,7 @@ def configure(c: Any) -> None:
         "feedback",
         ".clientlearn.answers.lock",
     ]
-    # What a participant sees in place of the rubric of a manually graded answer.
-    c.ClearSolutions.text_stub = "Напишіть свою відповідь тут. / Write your answer here."
+    c.ClearSolutions.text_stub = ANSWER_STUB
     # nbgrader's 30 s per cell is tight for a first kernel start on a slow laptop.
     c.Execute.timeout = 120
     # Widget state is useless in a graded copy and makes each notebook ~200 KB larger.

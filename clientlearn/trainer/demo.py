@@ -2,9 +2,10 @@
 
 Roster import → groups for day 1 and day 2 and the role-play rotation → release of
 both modules → a simulated class answering through the same answer store the
-widgets write (quizzes, self-assessments, group answers, observer rubrics) →
-collection → parallel autograde → feedback → class report → grade export →
-certificates.  Every participant's gradebook score is checked against
+widgets write (quizzes, self-assessments, group answers, observer rubrics) and
+written answers in the notebooks → collection → parallel autograde → the written
+tasks' grading sheets, filled in by a simulated trainer and imported → feedback →
+class report → grade export → certificates.  Every participant's gradebook score is checked against
 clientlearn's own scoring of the same answers.
 """
 
@@ -28,7 +29,14 @@ from clientlearn.runtime.bank import Bank, load_bank
 from .authoring import placed_instruments, scored_questions
 from .coursefacts import FACTS_FILE, load_course_facts
 from .groups import Person
-from .simulate import answer_folder, answer_group, answer_instrument, observe
+from .simulate import (
+    answer_folder,
+    answer_group,
+    answer_instrument,
+    grade_sheet,
+    observe,
+    write_written_answers,
+)
 
 REPO = Path(__file__).resolve().parents[2]  # the checkout: clientlearn/trainer/demo.py
 SAMPLE_ROSTER = REPO / "course" / "sample_roster.csv"
@@ -115,13 +123,14 @@ def run_demo(
     from .groups import form_groups, read_roster, write_groups_csv
     from .roster_import import import_roster
     from .rotation import load_scenarios, rotate, write_schedule_csv
+    from .written import export_sheet, import_sheet
 
     sources = course_sources()
     modules = [folder.name for folder in sources]
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
     if (root / "gradebook.db").exists():
         raise ClientlearnError(f"{root} already holds a course; choose a new folder")
-    step = _Steps(echo, 13)
+    step = _Steps(echo, 14)
     rng = random.Random(seed)
     course = Course.create(root, facts=_demo_facts(REPO, datetime.date.today()))
     log = course.root / "nbgrader.log"
@@ -158,6 +167,8 @@ def run_demo(
     step(f"class: {len(people)} participants answer through the answer store")
     skills = {p.id: min(0.98, max(0.3, rng.gauss(0.72, 0.16))) for p in people}
     expected: dict[str, dict[str, float]] = {p.id: {} for p in people}
+    # (participant, written task) -> the simulated trainer's points per criterion.
+    written: dict[str, dict[tuple[str, str], list[float]]] = {name: {} for name in modules}
     absent = people[-1].id  # one participant misses day 2 and hands in a blank module 2
     for source in sources:
         name, bank = source.name, banks[source.name]
@@ -174,6 +185,9 @@ def run_demo(
                 for placed in instruments:
                     answer_instrument(folder, placed.instrument, placed.phase, rng, skill)
                     total += placed.points  # every item rated: all completion points
+                for cell, levels in write_written_answers(folder, rng, skill).items():
+                    written[name][(person.id, cell)] = levels
+                    total += sum(levels)  # once the trainer has graded the sheet
             expected[person.id][name] = round(total, 4)
     steps = list(getattr(banks[modules[0]][ALGORITHM], "key", None) or ())
     for group in day1:
@@ -214,6 +228,16 @@ def run_demo(
                 f"{len(result.failed)} submission(s) of {name} failed to grade: "
                 + "; ".join(f"{f.student}: {f.reason}" for f in result.failed)
             )
+
+    step("written tasks: grading sheets out, the trainer's scores and comments in")
+    sheets = course.root / "grading"
+    sheets.mkdir()
+    for name in banks:
+        sheet = export_sheet(course.root, name, sheets / f"{name}.xlsx")
+        grade_sheet(sheet.workbook, written[name])
+        import_sheet(course.root, sheet.workbook)
+        outputs[f"grading sheet {name[:7]}"] = sheet.page
+    for name in banks:
         for s in course.scores(name):
             scores.setdefault(s.student, {})[name] = s.score
             maxima[name] = s.max_score

@@ -58,6 +58,7 @@ from typing import Any
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
 from clientlearn.core.i18n import translate
+from clientlearn.core.numbers import format_number
 from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
 from .results import (
@@ -87,6 +88,24 @@ _LABELS: dict[str, dict[str, str]] = {
     "module": {"uk": "Модуль {n}", "en": "Module {n}"},
     "max": {"uk": "{label} (макс. {max})", "en": "{label} (max {max})"},
     "total": {"uk": "Разом", "en": "Total"},
+    "no_email": {
+        "uk": "{id} ({name}): у журналі оцінок немає адреси електронної пошти, тому учасника "
+        "немає у файлі для Moodle; додайте її командою nbgrader db student add {id} "
+        "--first-name=… --last-name=… --email=… (вона замінює всі три поля, тож укажіть усі "
+        "три) або імпортуйте список учасників і експортуйте ще раз",
+        "en": "{id} ({name}) has no email address in the gradebook and is left out of the "
+        "Moodle file; add it with nbgrader db student add {id} --first-name=… --last-name=… "
+        "--email=… (it replaces all three, so give all three) or import the roster, and "
+        "export again",
+    },
+    "no_name": {"uk": "без імені", "en": "no name"},
+    "too_big": {
+        "uk": "у стовпці «{column}» є значення понад {limit}: Moodle їх не прийме, якщо сайт не "
+        "дозволяє необмежених оцінок; якщо Moodle обчислює цей стовпець сам, зіставте його з "
+        "«Ignore»",
+        "en": "column “{column}” has values above {limit}: Moodle rejects them unless the "
+        "site allows unlimited grades; map that column to 'Ignore' if Moodle computes it",
+    },
     "percent": {"uk": "Відсоток", "en": "Percent"},
     "passed": {
         "uk": "Зараховано (≥ {min} % у кожному модулі)",
@@ -204,22 +223,15 @@ def moodle_csv_text(
             writer.writerow([p.id, *_values(p, per_question)])
             continue
         if not p.email:
-            warnings.append(
-                f"{p.id} ({p.name or 'no name'}) has no email address in the gradebook and is "
-                f"left out of the Moodle file; add it with nbgrader db student add {p.id} "
-                "--first-name=… --last-name=… --email=… (it replaces all three, so give all "
-                "three) or import the roster, and export again"
-            )
+            name = p.name or _label("no_name", lang)
+            warnings.append(_label("no_email", lang, id=p.id, name=name))
             continue
         values = _values(p, per_question)
         too_big.update(h for h, v in zip(header[1:], values, strict=True) if v > MOODLE_GRADE_LIMIT)
         writer.writerow([p.email, *values])
     for column in [h for h in header[1:] if h in too_big]:
-        warnings.append(
-            f"column {column!r} has values above {MOODLE_GRADE_LIMIT:g}: Moodle rejects them "
-            "unless the site allows unlimited grades; map that column to 'Ignore' if Moodle "
-            "computes it"
-        )
+        limit = format_number(MOODLE_GRADE_LIMIT, lang)
+        warnings.append(_label("too_big", lang, column=column, limit=limit))
     return buf.getvalue(), warnings
 
 
@@ -282,7 +294,7 @@ def write_results(
     else:
         text = csv_text(results, lang, per_question=per_question)
         write_text_atomic(out, text, encoding=EXCEL_CSV_ENCODING)
-    return warnings + results.warnings()
+    return warnings + results.warnings(lang)
 
 
 def export_results(

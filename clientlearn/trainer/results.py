@@ -23,9 +23,22 @@ from pathlib import Path
 from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import translate
 from clientlearn.core.translit import one_apostrophe
 
 DEFAULT_MIN_SCORE = 60.0
+
+WARNINGS: dict[str, dict[str, str]] = {
+    "pending": {
+        "uk": "письмові відповіді ще не оцінено в роботах ({n}): {shown}; бали за них можуть "
+        "зрости. Оцініть їх (clientlearn written export і import або formgrader) і запустіть "
+        "це ще раз",
+        "en": "{n} submission(s) still have written answers to grade ({shown}); their scores "
+        "may rise. Grade them (clientlearn written export and import, or the formgrader) and "
+        "run this again",
+    },
+    "more": {"uk": " і ще {n}", "en": " and {n} more"},
+}
 
 # Tolerance for the pass comparison: scores are floats summed from grade cells,
 # and 60 % of 71 points must accept a score of 42.6.
@@ -123,18 +136,15 @@ class Results:
             if m.needs_manual_grade
         ]
 
-    def warnings(self) -> list[str]:
+    def warnings(self, lang: str = "uk") -> list[str]:
         """What the trainer should know before trusting these results."""
         pending = self.pending_manual()
         if not pending:
             return []
         shown = ", ".join(pending[:5])
         if len(pending) > 5:
-            shown += f" and {len(pending) - 5} more"
-        return [
-            f"{len(pending)} submission(s) still need manual grading in the formgrader "
-            f"({shown}); their scores may rise: run this again when grading is done"
-        ]
+            shown += translate(WARNINGS, "more", lang, n=len(pending) - 5)
+        return [translate(WARNINGS, "pending", lang, n=len(pending), shown=shown)]
 
 
 def _grade_cells(assignment: Any) -> list[tuple[str, float]]:

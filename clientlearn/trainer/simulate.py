@@ -7,9 +7,12 @@ Everything is deterministic for a given random generator.
 
 from __future__ import annotations
 
+import json
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from clientlearn.runtime.bank import Bank
 from clientlearn.runtime.questions import (
@@ -191,3 +194,74 @@ def observe(
 def round_half(value: float) -> int:
     """Round half up (Python's round() rounds half to even)."""
     return int(value + 0.5)
+
+
+# ------------------------------------------------------------------ written tasks
+
+WRITTEN = Path(__file__).parent / "written" / "simulated.yaml"
+_BLANK_SHARE = 0.08  # how often a simulated participant leaves a written task blank
+
+
+@cache
+def _written() -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(WRITTEN.read_text(encoding="utf-8"))
+    return data
+
+
+def write_written_answers(folder: Path, rng: random.Random, skill: float) -> dict[str, list[float]]:
+    """Write a simulated participant's answers into the written-task cells of the notebooks
+    in ``folder`` (as JupyterLab saves them); returns grade id -> the points per criterion
+    the simulated trainer gives.  A stronger participant writes a better answer more often;
+    a few answers stay blank and earn 0, except the role-play's, graded on the conversation.
+    """
+    from clientlearn.runtime.testcells import grade_id
+
+    answers = {grade_id(task, "task"): v for task, v in _written()["answers"].items()}
+    given: dict[str, list[float]] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        changed = False
+        for cell in data.get("cells", []):
+            cell_id = (cell.get("metadata") or {}).get("nbgrader", {}).get("grade_id")
+            if cell.get("cell_type") != "markdown" or cell_id not in answers:
+                continue
+            quality = skill + rng.uniform(-0.2, 0.2)
+            variant = answers[cell_id][0 if quality > 0.75 else 1 if quality > 0.45 else 2]
+            levels = [float(v) for v in variant["levels"]]
+            if rng.random() < _BLANK_SHARE:
+                given[cell_id] = levels if "roleplay" in cell_id else [0.0] * len(levels)
+                continue
+            cell["source"] = variant["uk"].strip()
+            given[cell_id] = levels
+            changed = True
+        if changed:
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return given
+
+
+def grade_sheet(path: Path, given: Mapping[tuple[str, str], Sequence[float]]) -> None:
+    """The simulated trainer fills in a grading sheet (``clientlearn written export``): the
+    points per criterion from ``given`` ((participant, grade id) -> points; 0 for every
+    criterion if absent) and a comment under a full and under a low score."""
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    from .written.workbook import HIDDEN, meta_from_rows
+
+    comments = _written()["comments"]
+    book = load_workbook(path)
+    meta = meta_from_rows([r[0] for r in book[HIDDEN].iter_rows(values_only=True) if r and r[0]])
+    for task in meta.tasks:
+        ws = book[task.sheet]
+        n = len(task.criteria)
+        for row in task.rows:
+            levels = list(given.get((row.student, task.cell)) or [0.0] * n)
+            for j, value in enumerate(levels[:n]):
+                ws.cell(row.row, 5 + j, value)
+            total = sum(levels[:n])
+            if total >= task.points:
+                ws.cell(row.row, 6 + n, comments["full"]["uk"])
+            elif total <= task.points / 2:
+                ws.cell(row.row, 6 + n, comments["low"]["uk"])
+    book.save(path)

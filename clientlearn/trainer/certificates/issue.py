@@ -113,7 +113,7 @@ def make_certificates(
         out=out_dir,
         entries=[],
         not_passed=len(results.participants) - len(passed),
-        warnings=results.warnings(),
+        warnings=results.warnings(lang),
     )
     if not passed:
         return result

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,9 +167,29 @@ class Report:
 _Titles = Mapping[str, tuple[str, str, int]]  # grade cell -> (title, kind, place in bank)
 
 
+@cache
+def _instrument_titles(lang: str) -> dict[str, tuple[str, str, int]]:
+    """A self-assessment's completion cell ("<id>[-<phase>]-done", as authoring names it)
+    -> its instrument's title, with the phase: a person reads titles, not ids."""
+    from clientlearn.runtime.selfassess.instruments import builtin_ids, load_instrument
+
+    out = {}
+    for name in builtin_ids():
+        ins = load_instrument(name)
+        title = pick(ins.title, lang)
+        out[f"{name}-done"] = (title, "selfassess", 1 << 30)
+        for phase in ins.phases:
+            out[f"{name}-{phase.id}-done"] = (
+                f"{title} ({pick(phase.title, lang)})", "selfassess", 1 << 30,
+            )  # fmt: skip
+    return out
+
+
 def _titles(bank: Bank | None, lang: str, tasks: Mapping[str, str] | None = None) -> _Titles:
     questions = enumerate(bank or ())
-    titles = {task: (title, "task", 1 << 29) for task, title in (tasks or {}).items()}
+    titles = _instrument_titles(lang) | {
+        task: (title, "task", 1 << 29) for task, title in (tasks or {}).items()
+    }
     return titles | {
         score_cell(q.id): (pick(q.title or q.text, lang), q.kind, i) for i, q in questions
     }
