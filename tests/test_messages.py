@@ -22,6 +22,7 @@ TABLES = [
     ("clientlearn.runtime.groupwork.messages", "MESSAGES"),
     ("clientlearn.runtime.selfassess.messages", "MESSAGES"),
     ("clientlearn.trainer.report.words", "WORDS"),
+    ("clientlearn.trainer.demo_words", "DEMO_WORDS"),
     ("clientlearn.trainer.report.quizstats_words", "WORDS"),
     ("clientlearn.trainer.report.quizstats_words", "GLOSSARY"),
     ("clientlearn.trainer.groupcards", "LABELS"),

@@ -92,12 +92,13 @@ def notebook_build(
 @click.option("--participants", default=20, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
 @click.option("--jobs", type=int, help="Parallel autograde workers [default: the CPUs, at most 4].")
-def demo(out: Path | None, participants: int, seed: int, jobs: int | None) -> None:
+@_lang
+def demo(out: Path | None, participants: int, seed: int, jobs: int | None, lang: str) -> None:
     """The trainer's journey on a simulated class: roster, groups, release, answers,
     parallel autograde, feedback, report, export, certificates."""
     from clientlearn.trainer.demo import run_demo
 
-    run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo)
+    run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo, lang=lang)
 
 
 cli.add_command(bank)

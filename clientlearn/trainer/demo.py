@@ -28,6 +28,7 @@ from clientlearn.runtime.bank import Bank, load_bank
 
 from .authoring import placed_instruments, scored_questions
 from .coursefacts import FACTS_FILE, load_course_facts
+from .demo_words import say
 from .groups import Person
 from .simulate import (
     answer_folder,
@@ -108,6 +109,7 @@ def run_demo(
     seed: int = 2014,
     jobs: int | None = None,
     echo: Echo = print,
+    lang: str = "uk",
 ) -> DemoResult:
     """Run the whole journey in a new course folder ``out`` (default: a temporary one)."""
     from clientlearn.core.progress import ProgressBar
@@ -129,20 +131,20 @@ def run_demo(
     modules = [folder.name for folder in sources]
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
     if (root / "gradebook.db").exists():
-        raise ClientlearnError(f"{root} already holds a course; choose a new folder")
+        raise ClientlearnError(say(lang, "taken", root=root))
     step = _Steps(echo, 14)
     rng = random.Random(seed)
     course = Course.create(root, facts=_demo_facts(REPO, datetime.date.today()))
     log = course.root / "nbgrader.log"
     outputs: dict[str, Path] = {"course": course.root, "nbgrader log": log}
 
-    step(f"roster: {SAMPLE_ROSTER.name} into the gradebook (official transliteration)")
+    step(say(lang, "roster", file=SAMPLE_ROSTER.name))
     imported = import_roster(SAMPLE_ROSTER, course.root)
     people = read_roster(imported.roster_csv, balance="oblast")[:participants]
     if len(people) < 6:
         raise ClientlearnError("--participants must be at least 6 (two role-play groups)")
 
-    step("groups: day 1 in fours, day 2 in threes with new partners, role-play rotation")
+    step(say(lang, "groups"))
     day1 = form_groups(people, size=4, balance="oblast", seed=seed)
     day2 = form_groups(people, size=3, balance="oblast", seed=seed, avoid=[g.ids for g in day1])
     schedule = rotate(day2, rounds=3, scenarios=load_scenarios(SCENARIOS), seed=seed)
@@ -157,14 +159,14 @@ def run_demo(
     outputs["group cards"] = groups_dir / "day1-cards.html"
     outputs["role-play schedule"] = groups_dir / "roleplay-schedule.html"
 
-    step("release: clientlearn release of both modules (nbgrader, keys left out)")
+    step(say(lang, "release"))
     banks: dict[str, Bank] = {}
     for source in sources:
         name = course.add_source(source)
         banks[name] = load_bank(source / "questions.yaml")
     release_modules(course.root, list(banks), force=True)
 
-    step(f"class: {len(people)} participants answer through the answer store")
+    step(say(lang, "class", n=len(people)))
     skills = {p.id: min(0.98, max(0.3, rng.gauss(0.72, 0.16))) for p in people}
     expected: dict[str, dict[str, float]] = {p.id: {} for p in people}
     # (participant, written task) -> the simulated trainer's points per criterion.
@@ -212,7 +214,7 @@ def run_demo(
     scores: dict[str, dict[str, float]] = {p.id: {} for p in people}
     maxima: dict[str, float] = {}
     for name in banks:
-        step(f"autograde {name}: {jobs or default_jobs()} parallel workers")
+        step(say(lang, "autograde", module=name, jobs=jobs or default_jobs()))
         with ProgressBar(len(people), f"        {name}") as bar:
             result = autograde(
                 course.root,
@@ -229,7 +231,7 @@ def run_demo(
                 + "; ".join(f"{f.student}: {f.reason}" for f in result.failed)
             )
 
-    step("written tasks: grading sheets out, the trainer's scores and comments in")
+    step(say(lang, "written"))
     sheets = course.root / "grading"
     sheets.mkdir()
     for name in banks:
@@ -243,18 +245,18 @@ def run_demo(
             maxima[name] = s.max_score
 
     for name in banks:
-        step(f"feedback {name}: clientlearn feedback (explanations, no keys)")
+        step(say(lang, "feedback", module=name))
         make_feedback(course.root, name)
     outputs["feedback"] = course.root / "feedback"
 
-    step("report: the trainer's class report, with the quiz statistics as a table too")
+    step(say(lang, "report"))
     report = class_report(course.root)
     outputs["report"] = write_report(report, course.root / "reports")
     if report.quiz is not None:
         stats = course.root / "reports" / "quiz-statistics.xlsx"
         outputs["quiz statistics"] = write_stats(report.quiz, stats)
 
-    step("export: CSV and XLSX for the trainer, CSV for Moodle's gradebook")
+    step(say(lang, "export"))
     exports = course.root / "exports"
     exports.mkdir()
     for fmt, file in (("csv", "grades.csv"), ("xlsx", "grades.xlsx"), ("moodle", "moodle.csv")):
@@ -262,7 +264,7 @@ def run_demo(
     outputs["grades"] = exports / "grades.xlsx"
     outputs["moodle grades"] = exports / "moodle.csv"
 
-    step("certificates: everyone with at least 60% in each module")
+    step(say(lang, "certificates"))
     issued = make_certificates(
         course.root,
         course.root / "certificates",
@@ -272,25 +274,30 @@ def run_demo(
         outputs["certificates"] = issued.combined
     codes = {e.id: e.code for e in issued.entries}
 
-    step("check: gradebook scores against clientlearn's own scoring")
+    step(say(lang, "check"))
     mismatched = [
-        f"{student} {name}: gradebook {scores.get(student, {}).get(name)}, expected {points}"
+        say(
+            lang,
+            "differ_line",
+            student=student,
+            module=name,
+            got=scores.get(student, {}).get(name),
+            expected=points,
+        )
         for student, modules in expected.items()
         for name, points in modules.items()
         if abs(scores.get(student, {}).get(name, -1.0) - points) > 1e-6
     ]
     if mismatched:
-        raise ClientlearnError(
-            "gradebook scores differ from clientlearn's own scoring:\n" + "\n".join(mismatched)
-        )
+        raise ClientlearnError(say(lang, "differ", lines="\n".join(mismatched)))
 
-    step("done")
-    _print_summary(echo, people, scores, banks, codes, maxima)
+    step(say(lang, "done"))
+    _print_summary(echo, people, scores, banks, codes, maxima, lang)
     echo("")
-    echo("Gradebook scores equal clientlearn's own scoring of the same answers.")
-    echo("Open:")
+    echo(say(lang, "equal"))
+    echo(say(lang, "open"))
     for what, path in outputs.items():
-        echo(f"  {what:<20} {path}")
+        echo(f"  {_output_label(what, lang):<26} {path}")
     return DemoResult(course.root, scores, expected, outputs)
 
 
@@ -301,13 +308,23 @@ def _print_summary(
     banks: dict[str, Bank],
     codes: dict[str, str],
     maxima: dict[str, float],
+    lang: str,
 ) -> None:
     echo("")
-    m1, m2 = (f"/{maxima.get(name, 0):g}" for name in banks)
-    header = f"{'participant':<26}{'module 1 ' + m1:>14}{'module 2 ' + m2:>14}  certificate"
+    m1, m2 = (
+        say(lang, "module_n", n=n, top=f"{maxima.get(name, 0):g}")
+        for n, name in enumerate(banks, start=1)
+    )
+    header = f"{say(lang, 'participant'):<26}{m1:>14}{m2:>14}  {say(lang, 'certificate')}"
     echo(header)
     echo("-" * len(header))
     for person in people:
         row = scores.get(person.id, {})
         one, two = (row.get(name, 0.0) for name in banks)
         echo(f"{person.id:<26}{one:>14.1f}{two:>14.1f}  {codes.get(person.id, '—')}")
+
+
+def _output_label(what: str, lang: str) -> str:
+    if what.startswith("grading sheet "):
+        return say(lang, "out_grading sheet", module=what.removeprefix("grading sheet "))
+    return say(lang, f"out_{what}")
