@@ -75,7 +75,7 @@ def connect(address: str | None, jobs: int, lang: str) -> Iterator[tuple[Client,
                     n_workers=jobs,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: never a clash
                     silence_logs=logging.ERROR,
                 ) as cluster,
                 Client(cluster) as client,
@@ -88,7 +88,7 @@ def connect(address: str | None, jobs: int, lang: str) -> Iterator[tuple[Client,
             shutil.rmtree(logdir, ignore_errors=True)
         return
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+        client = Client(address, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError, ValueError) as err:
         raise ClientlearnError(
             msg("no_scheduler", lang, address=address, error=_first_line(err))
