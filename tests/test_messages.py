@@ -33,6 +33,7 @@ TABLES = [
     ("clientlearn.grader.journey_messages", "MESSAGES"),
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
+    ("clientlearn.grader.autograde.messages", "MESSAGES"),
 ]
 
 

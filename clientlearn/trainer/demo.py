@@ -118,7 +118,7 @@ def run_demo(
     sources = course_sources()
     modules = [folder.name for folder in sources]
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
-    if (root / "gradebook.db").exists():
+    if (root / "nbgrader_config.py").exists():
         raise ClientlearnError(f"{root} already holds a course; choose a new folder")
     step = _Steps(echo, 13)
     rng = random.Random(seed)

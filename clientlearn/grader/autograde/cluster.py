@@ -155,7 +155,7 @@ def grade(
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]
-    futures: dict[Future, Planned] = {}
+    futures: dict[Future[Any], Planned] = {}
     for p in sorted(plan, key=lambda p: (-p.size, p.student)):
         future = client.submit(
             grade_task,
@@ -186,7 +186,7 @@ def grade(
     return results
 
 
-def _outcome(future: Future, planned: Planned, since: float, lang: str) -> SubmissionResult:
+def _outcome(future: Future[Any], planned: Planned, since: float, lang: str) -> SubmissionResult:
     from distributed import KilledWorker
 
     if future.status == "cancelled":
@@ -206,12 +206,12 @@ def _outcome(future: Future, planned: Planned, since: float, lang: str) -> Submi
             crashed=True,
         )
     except ClientlearnError as err:  # the course folder not on that worker, nbgrader broken
-        return SubmissionResult(planned.student, False, time.monotonic() - since, str(err))
+        return SubmissionResult(planned.student, False, time.monotonic() - since, reason=str(err))
     except Exception as err:
         if _lost(err):
             raise SchedulerLost from err
         reason = f"{type(err).__name__}: {err}"
-        return SubmissionResult(planned.student, False, time.monotonic() - since, reason)
+        return SubmissionResult(planned.student, False, time.monotonic() - since, reason=reason)
     return result_from_message(message)
 
 

@@ -36,7 +36,9 @@ CONNECT_TIMEOUT_S = 10
 
 def lock_key(course_id: str, assignment: str) -> int:
     """A stable signed 64-bit key naming one course's module (PostgreSQL's bigint)."""
-    digest = hashlib.blake2b(f"clientlearn autograde\0{course_id}\0{assignment}".encode(), digest_size=8)
+    digest = hashlib.blake2b(
+        f"clientlearn autograde\0{course_id}\0{assignment}".encode(), digest_size=8
+    )
     return int.from_bytes(digest.digest(), "big", signed=True)
 
 
