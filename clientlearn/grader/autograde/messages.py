@@ -57,8 +57,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "scheduler runs: it grades only the rest.",
     },
     "worker_lost": {
-        "uk": "процес перевірки зупинився, перевіряючи цю роботу ({tries} спроб(и) на різних "
-        "процесах); частково записане прибрано",
+        "uk": "процес перевірки зупинився, перевіряючи цю роботу (спроб на різних процесах: "
+        "{tries}); частково записане прибрано",
         "en": "the grading process stopped while grading it ({tries} tries, on different "
         "workers); what was partly written is removed",
     },
