@@ -35,7 +35,7 @@ def server_bin() -> Path:
     return max(found, key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -104,7 +104,7 @@ def postgres_server() -> Iterator[Server]:
     data = Path(tempfile.mkdtemp(prefix="clientlearn-pg-"))
     if owner is not None:
         os.chown(data, owner.pw_uid, owner.pw_gid)
-    server = Server(bindir, data, _free_port(), as_user)
+    server = Server(bindir, data, free_port(), as_user)
     try:
         done = server.run(
             str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",

@@ -6,12 +6,9 @@ database unreachable)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -27,7 +24,8 @@ from clientlearn.grader.autograde.lock import autograde_lock
 from clientlearn.grader.coursefolder import Course
 from clientlearn.grader.gradebook import open_gradebook
 
-from .postgres import NoPostgres, Server, postgres_server
+from .dask_cluster import dask_cluster
+from .postgres import NoPostgres, Server, free_port, postgres_server
 from .test_autograde import ASSIGNMENT, BROKEN, STUDENTS, copy_course, sequential, ungraded
 
 pytestmark = pytest.mark.nbgrader
@@ -42,42 +40,6 @@ def pg() -> Iterator[Server]:
             yield server
     except NoPostgres as err:
         pytest.fail(str(err), pytrace=False)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def dask_cluster(workers: int = 2) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """`dask scheduler` and `dask worker` processes on loopback; yields the scheduler's
-    address and process.  Every process is in its own session, killed at the end."""
-    from distributed import Client
-
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    common = {"start_new_session": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    host, port = address.removeprefix("tcp://").split(":")
-    scheduler = subprocess.Popen(
-        [sys.executable, "-m", "dask", "scheduler", "--host", host, "--port", port,
-         "--no-dashboard"],
-        **common,  # type: ignore[call-overload]
-    )  # fmt: skip
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "dask", "worker", address, "--nworkers", str(workers),
-         "--nthreads", "1", "--no-dashboard", "--death-timeout", "20"],
-        **common,  # type: ignore[call-overload]
-    )  # fmt: skip
-    try:
-        with Client(address, timeout=60) as client:
-            client.wait_for_workers(workers, timeout=120)
-        yield address, scheduler
-    finally:
-        for proc in (worker, scheduler):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +203,7 @@ def test_an_unreachable_database_is_a_clear_error_before_any_work(
     ungraded: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     root = copy_course(ungraded, tmp_path_factory, "unreachable")
-    url = f"postgresql+psycopg://trainer:s3cret@127.0.0.1:{_free_port()}/gradebook"
+    url = f"postgresql+psycopg://trainer:s3cret@127.0.0.1:{free_port()}/gradebook"
     with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
         config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
     # No scheduler listens there either: the database is checked first.
