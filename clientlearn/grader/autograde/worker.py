@@ -183,12 +183,16 @@ class _Grader:
 # One grader per worker process, kept between submissions (and runs of the same module):
 # starting nbgrader costs seconds, grading a submission one or two.
 _GRADING = threading.Lock()
-_KEPT: dict[tuple[str, str, bool], _Grader] = {}
+_KEPT: dict[tuple[str, str, bool, int], _Grader] = {}
 
 
 def _grader(root: str, assignment: str, force: bool) -> _Grader:
-    """This process's grader for the course and module (call with _GRADING held, in root)."""
-    key = (root, assignment, force)
+    """This process's grader for the course and module (call with _GRADING held, in root);
+    a new one when the course's config changed since (a long-lived cluster worker)."""
+    stamp = 0
+    with contextlib.suppress(OSError):
+        stamp = os.stat(os.path.join(root, "nbgrader_config.py")).st_mtime_ns
+    key = (root, assignment, force, stamp)
     if key not in _KEPT:
         _KEPT.clear()  # another course or module: a new app, as a new `nbgrader autograde`
         if shutil.which("alembic") is None:  # nbgrader runs it by name
