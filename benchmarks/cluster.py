@@ -100,13 +100,29 @@ def measure(n: int, jobs: int, seed: int, pool: Path | None) -> dict[str, float 
             print(f"  local cluster on PostgreSQL: {out['postgres']:.1f} s", flush=True)
             expected = snapshot(seq, MODULE)
             names = ["local", "scheduler", "postgres", *(["pool"] if pool else [])]
-            out["identical"] = all(snapshot(copies[k], MODULE) == expected for k in names)
+            for k in names:
+                got = snapshot(copies[k], MODULE)
+                out[f"identical_{k}"] = got == expected
+                for student in sorted(expected):
+                    if got.get(student) != expected[student]:
+                        why = _diff(got.get(student), expected[student])
+                        print(f"  {k} differs for {student}: {why}")
+                        break
+            out["identical"] = all(out[f"identical_{k}"] for k in names)
         return out
     finally:
         os.environ.pop(CACHE_ENV, None)
         if saved is not None:
             os.environ[CACHE_ENV] = saved
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _diff(got: object, expected: object) -> str:
+    if isinstance(got, dict) and isinstance(expected, dict):
+        for key in sorted(set(got) | set(expected)):
+            if got.get(key) != expected.get(key):
+                return f"{key}: {_diff(got.get(key), expected.get(key))}"
+    return f"{got!r:.300} != {expected!r:.300}"
 
 
 def section(r: dict[str, float | int | bool], load: str) -> list[str]:
@@ -136,7 +152,11 @@ def section(r: dict[str, float | int | bool], load: str) -> list[str]:
         f"Cluster (scheduler + workers) / local cluster: **{ratio:.2f}** (goal <= {RATIO_GOAL}: "
         f"{'met' if ratio <= RATIO_GOAL else 'missed'}); PostgreSQL / SQLite: "
         f"**{float(r['postgres']) / float(r['local']):.2f}**. Gradebooks and autograded "
-        f"notebooks identical to sequential nbgrader's: **{'yes' if r['identical'] else 'NO'}**.",
+        "notebooks identical to sequential nbgrader's: "
+        + ", ".join(
+            f"{k} **{'yes' if v else 'NO'}**" for k, v in r.items() if k.startswith("identical_")
+        )
+        + ".",
     ]
     if "pool" in r:
         pool_ratio = float(r["local"]) / float(r["pool"])
