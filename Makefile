@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils
+DEBIAN_PACKAGES := chromium hunspell hunspell-uk poppler-utils postgresql
 
 .PHONY: demo test lint typecheck pytest system setup clean
 
@@ -17,11 +17,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-# Debian packages for the browser tests and the spelling check; installed once.
+# Debian packages for the browser tests, the spelling check and the PostgreSQL gradebook
+# tests (the server's binaries are in /usr/lib/postgresql/<version>/bin); installed once.
 # npm (the lite build packs Pyodide from the npm registry) only where Node.js has none:
 # a Node.js from NodeSource brings its own npm and conflicts with Debian's.
 system:
-	@if ! command -v chromium >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic; then \
+	@if ! command -v chromium >/dev/null || ! test -f /usr/share/hunspell/uk_UA.dic \
+		|| ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $(DEBIAN_PACKAGES); \
 	fi

@@ -67,13 +67,13 @@ def participants(n: int, rng: random.Random) -> list[tuple[str, float]]:
     return [(f"participant_{i:02d}", min(0.98, max(0.3, rng.gauss(0.72, 0.16)))) for i in range(n)]
 
 
-def build(root: Path, n: int, seed: int) -> tuple[Course, int]:
-    """A course with both modules released and ``n`` simulated submissions of each;
+def build(root: Path, n: int, seed: int, modules: tuple[str, ...] = MODULES) -> tuple[Course, int]:
+    """A course with ``modules`` released and ``n`` simulated submissions of each;
     returns it and the number of notebooks to grade."""
     course = Course.create(root)
     rng = random.Random(seed)
     notebooks = 0
-    for module in MODULES:
+    for module in modules:
         source = REPO / module
         name = course.add_source(source)
         course.nbgrader("generate_assignment", name, "--force")

@@ -44,6 +44,7 @@ TABLES = [
     ("clientlearn.cli.written", "MESSAGES"),
     ("clientlearn.trainer.results", "WARNINGS"),
     ("clientlearn.grader.feedback_labels", "LABELS"),
+    ("clientlearn.grader.autograde.messages", "MESSAGES"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""``clientlearn autograde``: nbgrader's autograde in a few processes at once.
+"""``clientlearn autograde``: nbgrader's autograde in a few processes at once, on this
+machine or on a Dask cluster (``--cluster tcp://HOST:PORT``).
 
 A thin layer over :func:`clientlearn.grader.autograde.autograde`.  Progress goes to stderr (a
 bar on a terminal, a line per graded submission in a log); the table of scores and the
@@ -44,6 +45,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Graded {graded} of {total} submission(s) of {module} in {seconds} s "
         "with {jobs} process(es).",
     },
+    "kept": {
+        "uk": "Не перевіряв знову ({n}), бо їх уже перевірив перерваний запуск: {students}",
+        "en": "Not graded again ({n}), as the interrupted run had graded them: {students}",
+    },
+    "jobs_or_cluster": {
+        "uk": "--jobs задає кількість місцевих процесів, а з --cluster працюють процеси "
+        "кластера: вкажіть щось одне.",
+        "en": "--jobs sets the number of local processes, and with --cluster the "
+        "cluster's workers grade: give one of them.",
+    },
     "look": {"uk": "Варто переглянути ({n}):", "en": "To look at ({n}):"},
     "failed": {
         "uk": "Не перевірено ({n}): виправте це й запустіть знову з --student ID",
@@ -62,6 +73,13 @@ WORDS: dict[str, dict[str, str]] = {
     help="Grading processes  [default: the number of CPUs, at most 4]",
 )
 @click.option(
+    "--cluster",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Grade on the Dask cluster of this scheduler (its workers must see the course "
+    "folder at the same path) instead of local processes.",
+)
+@click.option(
     "--student",
     "students",
     multiple=True,
@@ -78,6 +96,7 @@ def autograde(
     module: str,
     course_dir: Path,
     jobs: int | None,
+    cluster: str | None,
     students: tuple[str, ...],
     new_students: bool,
     lang: str,
@@ -88,6 +107,8 @@ def autograde(
     # Tab completion offers `module1_client_service/`; the assignment is its name.
     assignment = Path(module).name
     say = functools.partial(translate, WORDS, lang=lang)
+    if cluster is not None and jobs is not None:
+        raise click.UsageError(say("jobs_or_cluster"))
     click.echo(say("start", module=assignment, course=course_dir), err=True)
     with ProgressBar(0, say("bar", module=assignment)) as bar:
         result = run_autograde(
@@ -97,6 +118,8 @@ def autograde(
             students=list(students) or None,
             progress=lambda event: _progress(bar, event, lang),
             new_students=new_students,
+            cluster=cluster,
+            lang=lang,
         )
     who, score, time = say("participant"), say("score"), say("time")
     width = max(len(who), *(len(s.student) for s in result.submissions))
@@ -115,6 +138,8 @@ def autograde(
             jobs=result.jobs,
         )
     )
+    if result.kept:
+        click.echo(say("kept", n=len(result.kept), students=", ".join(result.kept)))
     if result.notices:
         # Graded all the same, but the trainer should look: renamed notebooks put back,
         # answers files set aside, deleted test cells scored 0 (the report shows them too).

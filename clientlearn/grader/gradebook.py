@@ -28,6 +28,7 @@ from clientlearn.core.errors import ClientlearnError
 __all__ = [
     "CONFIG_FILE",
     "LOCKED_BACKOFF_S",
+    "course_id",
     "gradebook_url",
     "is_locked",
     "open_gradebook",
@@ -47,14 +48,23 @@ _T = TypeVar("_T")
 
 def gradebook_url(course_root: str | os.PathLike[str]) -> str:
     """The gradebook's SQLAlchemy URL for the course in ``course_root``."""
+    return _settings(course_root)[0]
+
+
+def course_id(course_root: str | os.PathLike[str]) -> str:
+    """nbgrader's ``CourseDirectory.course_id`` for the course in ``course_root``."""
+    return _settings(course_root)[1]
+
+
+def _settings(course_root: str | os.PathLike[str]) -> tuple[str, str]:
     root = Path(course_root).resolve()
     config = root / CONFIG_FILE
     stamp = config.stat().st_mtime_ns if config.is_file() else None
-    return _url(str(root), stamp)
+    return _read_settings(str(root), stamp)
 
 
 @cache
-def _url(root: str, config_stamp: int | None) -> str:
+def _read_settings(root: str, config_stamp: int | None) -> tuple[str, str]:
     # The stamp only keys the cache: an edited config is read again.
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
@@ -75,7 +85,7 @@ def _url(root: str, config_stamp: int | None) -> str:
     coursedir = CourseDirectory(config=config)
     if not config.CourseDirectory.get("root"):
         coursedir.root = root
-    return str(coursedir.db_url)
+    return str(coursedir.db_url), str(coursedir.course_id)
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -103,12 +113,31 @@ def open_gradebook(
     from nbgrader.api import Gradebook
 
     kwargs = {} if course_id is None else {"course_id": course_id}
+    from sqlalchemy.exc import OperationalError
+
     with scripts_on_path():
-        gradebook = retry_locked(lambda: Gradebook(url, **kwargs))
+        try:
+            gradebook = retry_locked(lambda: Gradebook(url, **kwargs))
+        except OperationalError as err:  # a database server down, a wrong password
+            raise ClientlearnError(
+                f"cannot open the gradebook {_shown(url)} (CourseDirectory.db_url of "
+                f"{Path(course_root) / CONFIG_FILE}): {str(err.orig).strip().splitlines()[0]}; "
+                "check that the database server runs and the URL, user and password are right"
+            ) from err
     try:
         yield gradebook
     finally:
         gradebook.close()
+
+
+def _shown(url: str) -> str:
+    """The URL without its password, to print."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy reads: nbgrader would fail on it too
+        return url
 
 
 def is_locked(text: str) -> bool:

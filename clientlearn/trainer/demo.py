@@ -130,7 +130,7 @@ def run_demo(
     sources = course_sources()
     modules = [folder.name for folder in sources]
     root = out or Path(tempfile.mkdtemp(prefix="clientlearn-demo-"))
-    if (root / "gradebook.db").exists():
+    if (root / "nbgrader_config.py").exists():
         raise ClientlearnError(say(lang, "taken", root=root))
     step = _Steps(echo, 14)
     rng = random.Random(seed)

@@ -25,6 +25,8 @@ class SubmissionResult:
     """nbgrader's log of this submission (of its last attempt)."""
     worker_peak_mb: float | None = None
     """The grading process's peak resident memory so far, in MiB (kernels not included)."""
+    crashed: bool = False
+    """Every worker process that tried it died while grading it (it is not tried again)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class AutogradeResult:
     seconds: float
     submissions: tuple[SubmissionResult, ...]
     renamed: tuple[tuple[str, str, str], ...] = ()
+    kept: tuple[str, ...] = ()
+    """Students an interrupted run had graded (unchanged since): not graded again."""
     """(student, released notebook, the participant's name for it) of each renamed notebook
     copied back under its released name before grading (see :func:`_restore_renamed`)."""
 

@@ -1,4 +1,4 @@
-"""The parallel autograde of one assignment: checks, the run, renamed notebooks."""
+"""The parallel autograde of one assignment: checks, the lock, the run, renamed notebooks."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 
-from .pool import Pool
-from .results import AutogradeResult, Progress
+from .cluster import Planned, SchedulerLost, connect, grade, prepare
+from .journal import Journal
+from .lock import autograde_lock
+from .messages import msg
+from .results import AutogradeResult, Progress, SubmissionResult
 
 
 def _check_known_students(
@@ -44,8 +47,9 @@ def _check_known_students(
 
 
 def default_jobs() -> int:
-    """Worker processes to use by default: the CPUs this process may run on, at most 4
-    (each worker also runs a kernel, and the SQLite gradebook has one writer at a time)."""
+    """Local worker processes to use by default: the CPUs this process may run on, at
+    most 4 (each worker also runs a kernel, and the SQLite gradebook has one writer at a
+    time)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -62,17 +66,24 @@ def autograde(
     force: bool = True,
     progress: Callable[[Progress], None] | None = None,
     new_students: bool = False,
+    cluster: str | None = None,
+    lang: str = "uk",
 ) -> AutogradeResult:
-    """Grade every submission of ``assignment`` (or only ``students``) in ``jobs`` processes
-    (default: :func:`default_jobs`).
+    """Grade every submission of ``assignment`` (or only ``students``) on Dask workers:
+    a local cluster of ``jobs`` processes (default: :func:`default_jobs`), or the
+    cluster whose scheduler is at ``cluster`` (``tcp://HOST:PORT``; its workers must see
+    the course folder at the same path).
 
     The gradebook and ``autograded/`` end up as after ``nbgrader autograde ASSIGNMENT
     --force`` in ``course_root`` (``force=False``: as without ``--force``).  A submission
     that fails is listed in the result's ``failed``; the others are graded all the same.
     Raises :class:`ClientlearnError` when nothing can be graded: not a course root, the
-    assignment not in the gradebook, no submissions, an unknown student.  Once the class
-    roster is imported (``roster.csv`` in the course root), a submission folder whose name
-    is not a roster id is refused before anything is graded, unless ``new_students``.
+    assignment not in the gradebook, no submissions, an unknown student, the gradebook's
+    database unreachable, another autograde of the module running (see ``lock.py``).
+    Once the class roster is imported (``roster.csv`` in the course root), a submission
+    folder whose name is not a roster id is refused before anything is graded, unless
+    ``new_students``.  If the scheduler goes away mid-run, the error says so, and the
+    next run grades only what this one had not (``journal.py``).
     """
     started = time.monotonic()
     root = Path(course_root).resolve()
@@ -94,18 +105,44 @@ def autograde(
     if wanted is not None and not wanted:
         raise ClientlearnError("the list of students to grade is empty; name at least one")
     _check_known_students(root, assignment, wanted, new_students=new_students)
-    renamed = _restore_renamed(root, assignment, wanted)
-    workers = min(jobs, len(wanted)) if wanted else jobs
-    with Pool(root, assignment, force=force, size=workers) as pool:
-        plan = pool.prepare(wanted)
-        results = pool.grade(plan, progress, started)
-        # A kernel that dies while starting on a busy laptop fails a submission that
-        # grades fine a moment later: each failure gets one more try, at the end.
-        failed = {r.student for r in results if not r.ok}
-        if failed:
-            again = pool.grade([p for p in plan if p.student in failed], progress, started)
-            retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
-            results = [retried.get(r.student, r) for r in results]
+    with autograde_lock(root, assignment, lang=lang):
+        journal = Journal(root, assignment)
+        kept = journal.kept()
+        renamed = _restore_renamed(root, assignment, wanted)
+        size = min(jobs, len(wanted)) if wanted else jobs
+        plan: list[Planned] = []
+        try:
+            with connect(cluster, size, lang) as (client, workers):
+                plan = prepare(client, root, assignment, force, wanted)
+                todo = [p for p in plan if p.student not in kept]
+
+                def run(batch: list[Planned]) -> list[SubmissionResult]:
+                    return grade(
+                        client, root, assignment, force, batch,
+                        journal=journal, progress=progress, started=started, lang=lang,
+                    )  # fmt: skip
+
+                results = run(todo)
+                # A kernel that dies while starting on a busy laptop fails a submission
+                # that grades fine a moment later: each failure gets one more try, at the
+                # end (one whose workers died was tried on several already).
+                failed = {r.student for r in results if not r.ok and not r.crashed}
+                if failed:
+                    again = run([p for p in todo if p.student in failed])
+                    retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
+                    results = [retried.get(r.student, r) for r in results]
+        except SchedulerLost:
+            raise ClientlearnError(
+                msg(
+                    "scheduler_lost",
+                    lang,
+                    address=cluster or "local",
+                    module=assignment,
+                    done=len(journal.graded),
+                    total=len(plan),
+                )
+            ) from None
+        journal.finish()
     return AutogradeResult(
         assignment=assignment,
         course_root=root,
@@ -113,6 +150,7 @@ def autograde(
         seconds=time.monotonic() - started,
         submissions=tuple(sorted(results, key=lambda r: r.student)),
         renamed=renamed,
+        kept=tuple(sorted(kept & {p.student for p in plan})),
     )
 
 

@@ -1,28 +1,27 @@
-"""The worker side: nbgrader started once in a process, grading submissions it is sent."""
+"""The worker side: nbgrader started once in a Dask worker process, grading the
+submissions it is sent (the tasks :func:`prepare_task` and :func:`grade_task`)."""
 
 from __future__ import annotations
 
 import contextlib
 import glob
-import io
-import json
 import logging
 import os
 import re
-import signal
+import shutil
+import socket
 import sys
+import threading
 import time
-from collections.abc import Callable
-from typing import IO, Any
+from collections.abc import Iterator
+from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
-from clientlearn.grader.gradebook import retry_locked, sqlite_file
+from clientlearn.grader.gradebook import retry_locked, scripts_env, sqlite_file
 
 from .reasons import failure_reason, grade_with_retry
 
-WORKER_CODE = "from clientlearn.grader.autograde.worker import _worker_main; _worker_main()"
-# Written to a worker's log before each submission, so that a crash report shows
-# only what concerns the submission that crashed it.
+# Written to a worker's log before each submission: where one submission's log starts.
 GRADING_MARK = "--- clientlearn autograde: grading "
 
 
@@ -53,7 +52,7 @@ class _Grader:
         # The API would always create missing students; the command obeys the config.
         self.create_students = bool(self.app.config.Autograde.get("create_student", True))
         # The API logs to traitlets' logger, which has no handler: copy its records to
-        # the worker's log file, which explains a crash that capture_log cannot return.
+        # the worker's log, which explains a crash that capture_log cannot return.
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("[%(levelname)s] %(message)s"))
         self.api.log.addHandler(handler)
@@ -181,49 +180,76 @@ class _Grader:
             return float(sub.score), float(sub.max_score)
 
 
-def _worker_main() -> None:
-    """A worker: JSON-line tasks on stdin, JSON-line events on (the original) stdout."""
-    # Messages get a private copy of stdout; fd 1 then joins stderr (the log file), so
-    # nothing nbgrader or a kernel prints can garble them.
-    channel = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
-    os.dup2(2, 1)
-    # The parent stops a run (Ctrl-C, an error) with SIGTERM: as an interrupt it lets
-    # nbclient shut the kernel down and nbgrader remove the half-graded folder.
-    signal.signal(signal.SIGTERM, _interrupt)
-    tasks = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-    settings = json.loads(sys.argv[1])
-
-    def send(**message: Any) -> None:
-        channel.write(json.dumps(message, ensure_ascii=False) + "\n")
-        channel.flush()
-
-    try:
-        grader = _Grader(str(settings["assignment"]), bool(settings["force"]))
-    except KeyboardInterrupt:
-        return
-    except BaseException as err:  # traitlets exits on a config error: report, then stop
-        send(event="init-failed", message=f"{type(err).__name__}: {err}")
-        return
-    send(event="ready")
-    with contextlib.suppress(KeyboardInterrupt, BrokenPipeError):
-        _serve(grader, tasks, send)
+# One grader per worker process, kept between submissions (and runs of the same module):
+# starting nbgrader costs seconds, grading a submission one or two.
+_GRADING = threading.Lock()
+_KEPT: dict[tuple[str, str, bool, int], _Grader] = {}
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _grader(root: str, assignment: str, force: bool) -> _Grader:
+    """This process's grader for the course and module (call with _GRADING held, in root);
+    a new one when the course's config changed since (a long-lived cluster worker)."""
+    stamp = 0
+    with contextlib.suppress(OSError):
+        stamp = os.stat(os.path.join(root, "nbgrader_config.py")).st_mtime_ns
+    key = (root, assignment, force, stamp)
+    if key not in _KEPT:
+        _KEPT.clear()  # another course or module: a new app, as a new `nbgrader autograde`
+        if shutil.which("alembic") is None:  # nbgrader runs it by name
+            os.environ["PATH"] = scripts_env()["PATH"]
+        try:
+            _KEPT[key] = _Grader(assignment, force)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as err:  # traitlets exits on a config error: say why instead
+            raise ClientlearnError(
+                f"nbgrader could not start in {root} on {socket.gethostname()}: "
+                f"{type(err).__name__}: {err}"
+            ) from None
+    return _KEPT[key]
 
 
-def _serve(grader: _Grader, tasks: IO[str], send: Callable[..., None]) -> None:
-    for line in tasks:
-        task = json.loads(line)
-        if task["op"] == "prepare":
-            try:
-                plan = grader.prepare(task["students"])
-            except ClientlearnError as err:
-                send(event="prepare-failed", message=str(err))
-            except Exception as err:
-                send(event="prepare-failed", message=f"{type(err).__name__}: {err}")
-            else:
-                send(event="prepared", plan=plan)
-        elif task["op"] == "grade":
-            send(event="graded", **grader.grade(str(task["student"])))
+@contextlib.contextmanager
+def _in_course(root: str) -> Iterator[None]:
+    """One submission at a time in this process, with the course root as the working
+    folder, as `nbgrader autograde` has it (a worker given more threads still grades one
+    at a time: nbgrader's app is not made for threads)."""
+    with _GRADING:
+        if not os.path.isdir(root):
+            raise ClientlearnError(
+                f"the course folder {root} is not on {socket.gethostname()}: every worker "
+                "must see the course folder at the same path (shared storage)"
+            )
+        before = os.getcwd()
+        os.chdir(root)
+        try:
+            yield
+        finally:
+            os.chdir(before)
+
+
+def prepare_task(
+    root: str, assignment: str, force: bool, students: list[str] | None
+) -> list[tuple[str, int, str]]:
+    """Run on a worker: check the module, list its submissions, create the shared rows."""
+    with _in_course(root):
+        return _grader(root, assignment, force).prepare(students)
+
+
+def grade_task(root: str, assignment: str, force: bool, student: str) -> dict[str, Any]:
+    """Run on a worker: grade one submission; what happened, as a plain dict."""
+    with _in_course(root):
+        return _grader(root, assignment, force).grade(student)
+
+
+def log_to_file(folder: str) -> str:
+    """Run on a local worker: its output (nbgrader's, the kernels') to a file in ``folder``
+    instead of the trainer's terminal; returns the file's path."""
+    path = os.path.join(folder, f"worker-{os.getpid()}.log")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.close(fd)
+    return path

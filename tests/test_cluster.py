@@ -1,0 +1,220 @@
+"""Autograde on a real Dask cluster (a scheduler and two worker processes on loopback)
+with the gradebook on a real PostgreSQL server, both started here: the gradebook is
+the one sequential `nbgrader autograde` leaves on SQLite, and each fault behaves as
+promised (a worker killed mid-submission, the scheduler gone, a second run, the
+database unreachable)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from clientlearn.cli.main import cli
+from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.autograde import Progress, autograde, snapshot
+from clientlearn.grader.autograde.lock import autograde_lock
+from clientlearn.grader.coursefolder import Course
+from clientlearn.grader.gradebook import open_gradebook
+
+from .dask_cluster import dask_cluster
+from .postgres import NoPostgres, Server, free_port, postgres_server
+from .test_autograde import ASSIGNMENT, BROKEN, STUDENTS, copy_course, sequential, ungraded
+
+pytestmark = pytest.mark.nbgrader
+__all__ = ["sequential", "ungraded"]  # module fixtures shared with test_autograde
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[Server]:
+    """A PostgreSQL server of this test run; missing binaries fail the tests, never skip."""
+    try:
+        with postgres_server() as server:
+            yield server
+    except NoPostgres as err:
+        pytest.fail(str(err), pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    with dask_cluster() as (address, _):
+        yield address
+
+
+def on_postgres(root: Path, pg: Server, name: str) -> Path:
+    """The course with its gradebook in a new PostgreSQL database, the module released."""
+    url = pg.create_database(name)
+    with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+    (root / "gradebook.db").unlink()  # so that nothing can read the old one by mistake
+    Course(root).nbgrader("generate_assignment", ASSIGNMENT, "--force")
+    return root
+
+
+def test_a_cluster_on_postgres_grades_as_sequential_nbgrader_on_sqlite(
+    ungraded: Path,
+    sequential: Path,
+    pg: Server,
+    scheduler: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = on_postgres(copy_course(ungraded, tmp_path_factory, "pg"), pg, "identical")
+    args = ["autograde", ASSIGNMENT, "--course", str(root), "--cluster", scheduler]
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert result.exit_code == 1, result.output  # the broken notebook, as nbgrader says too
+    assert f"Graded {len(STUDENTS) - 1} of {len(STUDENTS)} submission(s)" in result.stdout
+    assert "with 2 process(es)." in result.stdout  # the cluster's two workers
+    expected, got = snapshot(sequential, ASSIGNMENT), snapshot(root, ASSIGNMENT)
+    assert sorted(got) == STUDENTS
+    for student in STUDENTS:
+        assert got[student] == expected[student], student
+    assert not (root / "gradebook.db").exists()  # nothing fell back to SQLite
+    # The commands that read grades read them from PostgreSQL.
+    out = tmp_path_factory.mktemp("pg-out")
+    exported = CliRunner().invoke(
+        cli, ["export", "--course", str(root), "--format", "csv", "--out", str(out / "g.csv")]
+    )
+    assert exported.exit_code == 0, exported.output
+    text = (out / "g.csv").read_text(encoding="utf-8-sig")
+    assert all(student in text for student in STUDENTS)
+
+
+KILL_PLUGIN = """\
+import os
+import time
+from pathlib import Path
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+MARK = Path(__file__).with_name("grading-bob.pid")
+
+
+class HoldBob(NbGraderPreprocessor):
+    # The first time bob's submission is graded, say which process grades it and wait
+    # (to be killed); any later time, grade as usual.
+    def preprocess(self, nb, resources):
+        if Path(resources["metadata"]["path"]).parent.name == "bob" and not MARK.exists():
+            MARK.write_text(str(os.getpid()), encoding="utf-8")
+            time.sleep(300)
+        return nb, resources
+"""
+KILL_CONFIG = """
+from clientlearn.grader.plugins import AUTOGRADE  # noqa: E402
+
+c.Autograde.autograde_preprocessors = ["hold_bob.HoldBob", *AUTOGRADE]
+"""
+
+
+def test_a_worker_killed_mid_submission_is_graded_again_elsewhere_once(
+    ungraded: Path,
+    sequential: Path,
+    pg: Server,
+    scheduler: str,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = on_postgres(copy_course(ungraded, tmp_path_factory, "kill"), pg, "killed")
+    (root / "hold_bob.py").write_text(KILL_PLUGIN, encoding="utf-8")
+    with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write(KILL_CONFIG)
+    mark = root / "grading-bob.pid"
+    killed: list[int] = []
+
+    def kill_the_worker_grading_bob() -> None:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            if mark.exists() and (text := mark.read_text(encoding="utf-8")):
+                killed.append(int(text))
+                os.kill(int(text), signal.SIGKILL)  # a worker process, mid-submission
+                return
+            time.sleep(0.1)
+
+    killer = threading.Thread(target=kill_the_worker_grading_bob)
+    killer.start()
+    result = autograde(root, ASSIGNMENT, cluster=scheduler)
+    killer.join()
+    assert killed, "bob's submission was never started"
+    assert [s.student for s in result.failed] == [BROKEN]
+    bob = next(s for s in result.submissions if s.student == "bob")
+    assert bob.ok and bob.score is not None
+    expected, got = snapshot(sequential, ASSIGNMENT), snapshot(root, ASSIGNMENT)
+    for student in STUDENTS:
+        assert got[student] == expected[student], student
+    with open_gradebook(root, course_id=None) as gb:
+        rows = [s for s in gb.find_assignment(ASSIGNMENT).submissions if s.student.id == "bob"]
+    assert len(rows) == 1
+
+
+def test_the_scheduler_gone_is_a_clear_error_and_a_second_run_grades_only_the_rest(
+    ungraded: Path, sequential: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = copy_course(ungraded, tmp_path_factory, "lost")  # SQLite, the default
+    first: list[str] = []
+    with dask_cluster(workers=1) as (address, scheduler_process):
+
+        def lose_the_scheduler(event: Progress) -> None:
+            first.append(event.submission.student)
+            if len(first) == 2:
+                os.killpg(scheduler_process.pid, signal.SIGKILL)
+
+        with pytest.raises(ClientlearnError) as err:
+            autograde(root, ASSIGNMENT, cluster=address, progress=lose_the_scheduler, lang="en")
+    message = str(err.value)
+    assert f"The Dask scheduler {address} was lost while grading {ASSIGNMENT}" in message
+    assert "2 of 6 submission(s) are graded and kept; run the same command again" in message
+    done = {s for s in first[:2]}
+    again = autograde(root, ASSIGNMENT, jobs=2)
+    assert set(again.kept) == done - {BROKEN}
+    assert {s.student for s in again.submissions} == set(STUDENTS) - set(again.kept)
+    expected, got = snapshot(sequential, ASSIGNMENT), snapshot(root, ASSIGNMENT)
+    for student in STUDENTS:
+        assert got[student] == expected[student], student
+    assert not (root / f".clientlearn-autograde-{ASSIGNMENT}.json").exists()
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgresql"])
+def test_a_second_autograde_of_the_module_is_refused(
+    ungraded: Path, pg: Server, tmp_path_factory: pytest.TempPathFactory, database: str
+) -> None:
+    root = copy_course(ungraded, tmp_path_factory, f"second-{database}")
+    if database == "postgresql":
+        on_postgres(root, pg, "second")
+    args = ["autograde", ASSIGNMENT, "--course", str(root), "--jobs", "1", "--lang", "en"]
+    with autograde_lock(root, ASSIGNMENT):  # the run already going on
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert f"Another clientlearn autograde of {ASSIGNMENT} is running (" in result.stderr
+    if database == "postgresql":  # the database says who holds it
+        assert f"clientlearn autograde, {socket.gethostname()} pid {os.getpid()}" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (root / "autograded").exists()
+    # Another module of the same course is not held up by it.
+    with autograde_lock(root, ASSIGNMENT), autograde_lock(root, "another_module"):
+        pass
+
+
+def test_an_unreachable_database_is_a_clear_error_before_any_work(
+    ungraded: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = copy_course(ungraded, tmp_path_factory, "unreachable")
+    url = f"postgresql+psycopg://trainer:s3cret@127.0.0.1:{free_port()}/gradebook"
+    with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+    # No scheduler listens there either: the database is checked first.
+    args = ["autograde", ASSIGNMENT, "--course", str(root), "--cluster", "tcp://127.0.0.1:9"]
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert result.exit_code == 1
+    shown = url.replace(":s3cret@", ":***@")
+    assert f"Cannot reach the gradebook database {shown}" in result.stderr
+    assert "nothing was graded" in result.stderr and "s3cret" not in result.output
+    assert "Traceback" not in result.output and not (root / "autograded").exists()
+    # The commands that read grades say it too.
+    report = CliRunner().invoke(cli, ["export", "--course", str(root), "--format", "csv"])
+    assert report.exit_code == 1 and "cannot open the gradebook" in report.stderr
+    assert "s3cret" not in report.output
