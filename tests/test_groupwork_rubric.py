@@ -344,3 +344,15 @@ def test_bad_rounds_are_refused(folder: Path) -> None:
 
 def test_name_key_ignores_case_spacing_and_apostrophe_style() -> None:
     assert name_key(" Мар’яна  КОВАЛЬ") == name_key("мар'яна коваль") == name_key("Марʼяна Коваль")
+
+
+def test_a_rubric_read_again_from_the_check_cache_is_the_same(tmp_path: Path) -> None:
+    # The cache keeps JSON (string keys): a second process reads the levels from there.
+    from clientlearn.runtime.groupwork.rubric import _load_unchanged
+
+    rubric = tmp_path / "mine.yaml"
+    shutil.copy(RUBRICS_DIR / "roleplay.yaml", rubric)
+    first = load_rubric(rubric)
+    _load_unchanged.cache_clear()
+    again = load_rubric(rubric)
+    assert again == first and sorted(again.criteria[0].levels) == [1, 2, 3, 4]

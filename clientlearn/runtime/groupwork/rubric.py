@@ -175,7 +175,10 @@ def _texts(value: Any, where: str, add: Add) -> dict[str, str]:
 
 
 def _levels(value: Any, where: str, add: Add) -> dict[int, dict[str, str]]:
-    if not isinstance(value, dict) or sorted(value) != list(SCALE):
+    if isinstance(value, dict):
+        # The check cache keeps JSON, whose keys are strings: level "1" is level 1.
+        value = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in value.items()}
+    if not isinstance(value, dict) or sorted(value, key=str) != list(SCALE):
         keys = sorted(value, key=str) if isinstance(value, dict) else value
         add(where, f"expected levels {', '.join(map(str, SCALE))}, found {keys!r}")
         return {}
