@@ -32,11 +32,13 @@ def test_on_a_terminal_the_bar_redraws_in_place_and_ends_its_line(
 
 def test_in_a_log_each_item_gets_a_line() -> None:
     out = io.StringIO()
-    with ProgressBar(3, "Certificates", stream=out) as bar:  # StringIO is not a terminal
+    with ProgressBar(3, "Certificates", stream=out, lang="en") as bar:  # not a terminal
         for name in ("ann", "bob", "cat"):
             bar.advance(name)
     lines = out.getvalue().splitlines()
     assert lines[0] == "Certificates: 3 to do"
+    with ProgressBar(3, "Сертифікати", stream=io.StringIO()) as uk:
+        assert uk.stream.getvalue() == "Сертифікати: усього 3\n"  # type: ignore[attr-defined]
     assert [ln.split()[0] for ln in lines[1:]] == ["[1/3]", "[2/3]", "[3/3]"]
     assert [ln.split()[-1] for ln in lines[1:]] == ["ann", "bob", "cat"]
     assert "\r" not in out.getvalue()

@@ -110,7 +110,7 @@ def autograde(
     if cluster is not None and jobs is not None:
         raise click.UsageError(say("jobs_or_cluster"))
     click.echo(say("start", module=assignment, course=course_dir), err=True)
-    with ProgressBar(0, say("bar", module=assignment)) as bar:
+    with ProgressBar(0, say("bar", module=assignment), lang=lang) as bar:
         result = run_autograde(
             course_dir,
             assignment,

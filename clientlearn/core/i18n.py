@@ -11,6 +11,10 @@ from collections.abc import Mapping
 LANGUAGES = ("uk", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "progress_to_do": {
+        "uk": "{label}: усього {n}",
+        "en": "{label}: {n} to do",
+    },
     "saved": {
         "uk": "✓ Відповідь збережено о {time} (спроба {attempts}).",
         "en": "✓ Answer saved at {time} (attempt {attempts}).",

@@ -14,6 +14,8 @@ import time
 from types import TracebackType
 from typing import TextIO
 
+from .i18n import tr
+
 __all__ = ["ProgressBar"]
 
 _FULL, _EMPTY = "█", "░"
@@ -38,8 +40,10 @@ class ProgressBar:
         *,
         stream: TextIO | None = None,
         interactive: bool | None = None,
+        lang: str = "uk",
     ) -> None:
         self.total = max(total, 0)
+        self.lang = lang
         self.label = label
         self.stream = stream if stream is not None else sys.stderr
         if interactive is None:
@@ -55,7 +59,7 @@ class ProgressBar:
         if self.total and self.interactive:
             self._draw("")
         elif self.total:
-            self._write(f"{self.label}: {self.total} to do\n")
+            self._write(tr("progress_to_do", self.lang, label=self.label, n=self.total) + "\n")
         return self
 
     def __exit__(

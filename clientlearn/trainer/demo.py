@@ -215,7 +215,7 @@ def run_demo(
     maxima: dict[str, float] = {}
     for name in banks:
         step(say(lang, "autograde", module=name, jobs=jobs or default_jobs()))
-        with ProgressBar(len(people), f"        {name}") as bar:
+        with ProgressBar(len(people), f"        {name}", lang=lang) as bar:
             result = autograde(
                 course.root,
                 name,
