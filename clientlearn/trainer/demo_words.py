@@ -74,6 +74,8 @@ DEMO_WORDS: dict[str, dict[str, str]] = {
     "participant": {"uk": "учасник", "en": "participant"},
     "module_n": {"uk": "модуль {n} /{top}", "en": "module {n} /{top}"},
     "certificate": {"uk": "сертифікат", "en": "certificate"},
+    "out_course": {"uk": "курс", "en": "course"},
+    "out_nbgrader log": {"uk": "журнал nbgrader", "en": "nbgrader log"},
     "out_group cards": {"uk": "картки груп", "en": "group cards"},
     "out_role-play schedule": {"uk": "розклад рольових ігор", "en": "role-play schedule"},
     "out_grading sheet": {"uk": "аркуш оцінювання {module}", "en": "grading sheet {module}"},
