@@ -110,3 +110,5 @@ def test_the_report_names_modules_as_the_course_file_does(
             f"{label} {n}. {facts.module_title(m.module, lang)}"
             for n, m in enumerate(report.modules, start=1)
         ]
+        assert report.quiz is not None  # the quiz statistics name them alike
+        assert [m.title for m in report.quiz.modules] == [m.title for m in report.modules]

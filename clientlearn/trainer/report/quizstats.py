@@ -256,9 +256,15 @@ def _marks(grades: pd.DataFrame) -> pd.DataFrame:
 
 
 def module_quiz(
-    module: str, grades: pd.DataFrame, bank: Bank | None, tasks: Mapping[str, str], lang: str
+    module: str,
+    grades: pd.DataFrame,
+    bank: Bank | None,
+    tasks: Mapping[str, str],
+    lang: str,
+    titled: str = "",
 ) -> ModuleQuiz:
-    """The statistics of one module from its rows of the report's grades table."""
+    """The statistics of one module from its rows of the report's grades table;
+    ``titled``: the module's title from the course file, if it names the module."""
     by_cell = {score_cell(q.id): q for q in bank or ()}
     titles = cell_titles(bank, tasks, lang)
     points = grades.groupby("cell")["max_score"].max()
@@ -284,7 +290,7 @@ def module_quiz(
         )
         for j, c in enumerate(cells)
     )  # fmt: skip
-    title = pick(bank.title, lang) if bank and bank.title else module
+    title = titled or (pick(bank.title, lang) if bank and bank.title else module)
     students = tuple(str(s) for s in table.index)
     totals = tuple(float(t) for t in marks.sum(axis=1))
     test = module_numbers(marks, maxima)
@@ -297,7 +303,7 @@ def quiz_statistics(inputs: Inputs, lang: str) -> tuple[ModuleQuiz, ...]:
     return tuple(
         module_quiz(
             module, grades[grades["module"] == module], inputs.banks.get(module),
-            inputs.tasks.get(module, {}), lang,
+            inputs.tasks.get(module, {}), lang, inputs.module_titles.get(module, ""),
         )
         for module in sorted(set(grades["module"]))
     )  # fmt: skip
