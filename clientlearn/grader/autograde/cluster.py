@@ -155,8 +155,11 @@ def grade(
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:8]
+    waiting = sorted(plan, key=lambda p: (-p.size, p.student))  # largest first
     futures: dict[Future[Any], Planned] = {}
-    for p in sorted(plan, key=lambda p: (-p.size, p.student)):
+
+    def submit_next() -> Future[Any]:
+        p = waiting.pop(0)
         future = client.submit(
             grade_task,
             str(root),
@@ -169,10 +172,17 @@ def grade(
             retries=0,
         )
         futures[future] = p
+        return future
+
+    # No more submissions in flight than the cluster has threads: a task queued on a
+    # worker counts as "died with it" when another submission kills that worker, so an
+    # innocent submission queued behind a crashing one would be failed after 3 deaths.
+    first = [submit_next() for _ in range(min(len(waiting), _slots(client)))]
     results: list[SubmissionResult] = []
-    total = len(futures)
+    total = len(plan)
     since = time.monotonic()
-    for future in as_completed(list(futures)):
+    done = as_completed(first)
+    for future in done:
         planned = futures.pop(future)
         result = _outcome(future, planned, since, lang)
         # Let go of it: a result the scheduler still kept would be computed again (the
@@ -183,7 +193,20 @@ def grade(
         results.append(result)
         if progress is not None:
             progress(Progress(result, len(results), total, time.monotonic() - started))
+        while waiting and len(futures) < _slots(client):
+            done.add(submit_next())
     return results
+
+
+def _slots(client: Client) -> int:
+    """How many submissions the cluster grades at once: its workers' threads (at least 1)."""
+    try:
+        workers = client.scheduler_info(n_workers=-1)["workers"].values()
+    except Exception as err:
+        if _lost(err):
+            raise SchedulerLost from err
+        raise
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers))
 
 
 def _outcome(future: Future[Any], planned: Planned, since: float, lang: str) -> SubmissionResult:
