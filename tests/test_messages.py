@@ -36,6 +36,7 @@ TABLES = [
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.trainer.lite.messages", "MESSAGES"),
     ("clientlearn.cli.lite", "MESSAGES"),
+    ("clientlearn.runtime.handin.messages", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
 ]
 
