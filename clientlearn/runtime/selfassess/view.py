@@ -60,6 +60,8 @@ class InstrumentView(RecordedView):
         self.message = w.HTML()
         self.status = w.HTML()
         self.chart = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
+        # In the browser's kernel the same chart is drawn as inline SVG (no matplotlib).
+        self.chart_svg = w.HTML(layout=w.Layout(max_width="100%", display="none"))
         self.interpretation = w.HTML()
         super().__init__(
             children=[
@@ -69,6 +71,7 @@ class InstrumentView(RecordedView):
                 self.message,
                 self.status,
                 self.chart,
+                self.chart_svg,
                 self.interpretation,
             ],
             layout=w.Layout(margin="0.5em 0"),
@@ -170,13 +173,17 @@ class InstrumentView(RecordedView):
         if not self.result.ready:
             self.figure = None
             self.chart.layout.display = "none"
+            self.chart_svg.layout.display = "none"
             self.interpretation.value = ""
             return
         other = self._other_phase() if self.instrument.phases else None
         if IN_BROWSER:
-            # The browser's kernel has no matplotlib: the interpretation says it in words.
+            from .svgchart import profile_svg
+
             self.figure = None
             self.chart.layout.display = "none"
+            self.chart_svg.value = profile_svg(self.result, lang, other=other)
+            self.chart_svg.layout.display = ""
         else:
             from .chart import profile_figure, to_png
 
