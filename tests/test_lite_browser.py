@@ -1,25 +1,19 @@
 """Issue #15: the JupyterLite edition in Debian's Chromium, with nothing but the site.
 
-The site is built by ``clientlearn lite build`` from a course that released both
-modules (kept in test-artifacts/lite-site-<digest>/ and reused while its inputs are
-unchanged: the build's downloads are cached anyway, the build itself takes a while)
-and served by ``clientlearn lite serve``'s server on a free loopback port.  Every request
-that leaves the site's origin is aborted and counted: none is expected.  A participant
-opens a notebook, runs it, answers a single-choice and a text question; after a
-reload and a kernel restart the answers show again (they came back from the answers
-file in the browser's storage, the outputs having been cleared).  No graded key is
-anywhere in the site.
+The site (:mod:`tests.lite_site`) is served on a free loopback port; every request that
+leaves its origin is aborted and counted: none is expected.  A participant opens a
+notebook, runs it, answers; after a reload and a kernel restart the answers show again
+(they came back from the answers file in the browser's storage, the outputs having been
+cleared), and after the browser is closed and opened again on the same profile.  The
+hand-in button's zip, collected and autograded in a fresh course, scores what the
+instructor's bank gives those answers.  No graded key is anywhere in the site.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import threading
-import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,62 +22,19 @@ import pytest
 from clientlearn.grader.coursefolder import Course
 from clientlearn.runtime.bank import load_bank
 from clientlearn.runtime.questions import pick
-from clientlearn.trainer.lite.build import SITE_MARK, build_site
-from clientlearn.trainer.lite.runtime import pyodide_version
-from clientlearn.trainer.lite.serve import make_server
 
-from .browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    accept_dialog,
-    artifacts_dir,
-    require_chromium,
-    run_all_cells,
-)
+from .browser import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, require_chromium, run_all_cells
+from .conftest import SHOWCASE
 from .keys import key_leaks
+from .lite_site import M1, M2, NAME, NOTEBOOK, REPO, cell, open_lite, origin, outside_counter, site
 
 pytestmark = [pytest.mark.browser, pytest.mark.nbgrader]
-
-REPO = Path(__file__).resolve().parent.parent
-M1, M2 = "module1_client_service", "module2_difficult_situations"
-NOTEBOOK = f"{M1}/01_quality_service.ipynb"
-
-
-def _digest() -> str:
-    """The site's inputs: the modules, the package, the versions."""
-    digest = hashlib.sha256(pyodide_version().encode())
-    for root in (REPO / M1, REPO / M2, REPO / "clientlearn"):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = REPO / "test-artifacts" / f"lite-site-{_digest()}"
-    if (out / SITE_MARK).is_file():
-        return out
-    course = Course.create(tmp_path_factory.mktemp("lite-course") / "course")
-    for module in (M1, M2):
-        course.add_source(REPO / module)
-    course.nbgrader("generate_assignment", "module*", "--force")
-    build_site(out, course.root)
-    return out
-
-
-@pytest.fixture(scope="module")
-def origin(site: Path) -> Iterator[str]:
-    server = make_server(site, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+__all__ = ["origin", "site"]  # the fixtures, used by name
 
 
 def test_no_key_in_the_site(site: Path) -> None:
     banks = [load_bank(REPO / module / "questions.yaml") for module in (M1, M2)]
+    banks.append(load_bank(SHOWCASE))
     files = {
         str(path.relative_to(site)): path.read_text(encoding="utf-8", errors="replace")
         for path in sorted((site / "files").rglob("*"))
@@ -95,26 +46,8 @@ def test_no_key_in_the_site(site: Path) -> None:
     with zipfile.ZipFile(wheel) as whl:
         sealed = [n for n in whl.namelist() if n.startswith("clientlearn/checked/bank-")]
         files |= {n: whl.read(n).decode("utf-8") for n in sealed}
-    assert len(sealed) == 2
+    assert len(sealed) == 3
     assert key_leaks(files, banks) == []
-
-
-def open_lite(page: Any, url: str | None = None) -> None:
-    """Open ``url`` (or wait for the page on show) until its notebook has an idle
-    kernel.  Shown before the site's kernel specs have arrived, a notebook asks which
-    kernel to start; the one offered is the site's only one (Python (Pyodide))."""
-    if url is not None:
-        page.goto(url)
-    page.locator(".jp-Notebook").first.wait_for(timeout=120_000)
-    choose = page.locator(".jp-Dialog", has_text="Select Kernel")
-    idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
-    deadline = time.monotonic() + 180
-    while not idle.count():
-        if choose.count():
-            accept_dialog(page)
-        if time.monotonic() > deadline:
-            raise AssertionError("no idle Pyodide kernel within 180 s")
-        time.sleep(0.2)
 
 
 def _answers(page: Any) -> Any:
@@ -170,23 +103,6 @@ def test_a_participant_answers_and_finds_the_answers_again(
 
 
 ROSTER = "id,name,first_name,last_name,email\nbondarenko_olena,Бондаренко Олена,Олена,Бондаренко,\n"
-NAME = "Бондаренко Олена"
-
-
-def _outside_counter(origin: str, outside: list[str]) -> Any:
-    def route(r: Any) -> None:
-        url = r.request.url
-        if url.startswith((origin + "/", "data:", "blob:")):
-            r.continue_()
-        else:
-            outside.append(url)
-            r.abort()
-
-    return route
-
-
-def _cell(page: Any, source: str) -> Any:
-    return page.locator(".jp-NotebookPanel .jp-CodeCell", has_text=source)
 
 
 def test_a_participant_hands_in_and_the_trainer_grades_the_same_score(
@@ -210,16 +126,16 @@ def test_a_participant_hands_in_and_the_trainer_grades_the_same_score(
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(viewport={"width": 1280, "height": 1000})
-            context.route("**/*", _outside_counter(origin, outside))
+            context.route("**/*", outside_counter(origin, outside))
             page = context.new_page()
             open_lite(page, f"{origin}/lab/index.html?path={NOTEBOOK}")
             run_all_cells(page)
-            _cell(page, 'quiz.ask("m1.quality.affect")').get_by_label(right, exact=True).check()
-            components = _cell(page, 'quiz.ask("m1.quality.components")')
+            cell(page, 'quiz.ask("m1.quality.affect")').get_by_label(right, exact=True).check()
+            components = cell(page, 'quiz.ask("m1.quality.components")')
             for option in ticked:
                 components.get_by_label(pick(option.text, "uk"), exact=True).check()
             components.get_by_text("Відповідь збережено").first.wait_for(timeout=30_000)
-            handin = _cell(page, "handin_view()")
+            handin = cell(page, "handin_view()")
             handin.get_by_label("Ваші ім’я та прізвище (як у списку учасників)").fill(NAME)
             handin.get_by_label("Ваші ім’я та прізвище (як у списку учасників)").press("Enter")
             handin.get_by_text(f"Ім’я збережено: {NAME}").wait_for(timeout=30_000)
@@ -288,7 +204,7 @@ def test_answers_survive_closing_the_browser_and_a_warning_says_when_they_may_no
                 viewport={"width": 1280, "height": 1000},
             )
             try:
-                context.route("**/*", _outside_counter(origin, outside))
+                context.route("**/*", outside_counter(origin, outside))
                 page = context.pages[0] if context.pages else context.new_page()
                 open_lite(page, f"{origin}/lab/index.html?path={NOTEBOOK}")
                 if visit == "again":
@@ -304,7 +220,7 @@ def test_answers_survive_closing_the_browser_and_a_warning_says_when_they_may_no
                     page.keyboard.press("Control+s")
                     page.wait_for_timeout(2_000)
                 kept = page.evaluate("navigator.storage.persisted()")
-                warning = _cell(page, "handin_view()").locator(".clientlearn-handin-warning")
+                warning = cell(page, "handin_view()").locator(".clientlearn-handin-warning")
                 if kept:
                     warning.wait_for(state="hidden", timeout=10_000)
                 else:

@@ -26,6 +26,7 @@ from clientlearn.runtime.widgets.recorded import RecordedView
 from .instruments import Instrument, record_tag
 from .interpret import Paragraph, interpretation
 from .messages import tr
+from .ratings import RatingGroup
 from .scoring import Result, assess, split_answers
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class InstrumentView(RecordedView):
         self.figure: Figure | None = None
         self.result: Result = assess(instrument, {}, phase)
         self._kept: dict[str, Any] = {}
-        self.radios = {item.id: self._radio() for item in instrument.items}
+        self.radios = {item.id: self._radio(item) for item in instrument.items}
         self.progress = w.HTML()
         self.message = w.HTML()
         self.status = w.HTML()
@@ -84,14 +85,15 @@ class InstrumentView(RecordedView):
             radio.observe(self._changed, names="value")
 
     # --- building ------------------------------------------------------------------------
-    def _radio(self) -> w.RadioButtons:
+    def _radio(self, item: Any) -> RatingGroup:
         scale = self.instrument.scale
         labels = [pick(label, self.lang) for label in scale.labels]
         options = [
             (f"{v} — {labels[k]}" if k < len(labels) else str(v), v)
             for k, v in enumerate(range(scale.min, scale.max + 1))
         ]
-        return w.RadioButtons(options=options, value=None, orientation="horizontal", layout=_ROW)
+        # The group is named by its statement: a screen reader says what is rated.
+        return RatingGroup(options=options, statement=pick(item.text, self.lang), layout=_ROW)
 
     def _header(self) -> w.HTML:
         ins, lang = self.instrument, self.lang
