@@ -43,7 +43,7 @@ FIRST = 'quiz.ask("m1.quality.warmup")'  # the notebook's first question
 CLICKED = 'quiz.ask("m1.quality.affect")'
 EMPTY = "bench/empty.ipynb"
 GOAL = 1.5
-SECTION = "## 6. The JupyterLite edition in Chromium"
+SECTION = "## 7. The JupyterLite edition in Chromium"
 
 
 def _site(work: Path) -> tuple[Path, int]:

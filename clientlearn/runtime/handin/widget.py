@@ -12,8 +12,10 @@ keep the site's storage and warns when it will not (a private window).
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import pathlib
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -109,6 +111,7 @@ class HandIn(anywidget.AnyWidget):
             self.status = msg("failed", self.lang, error=err.strerror or err)
             return
         self.send({"type": "download", "filename": filename}, [data])
-        count = len(list(self.folder.glob("*.ipynb"))) + 2  # + the answers and the manifest
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            count = len(archive.namelist())
         when = datetime.now().strftime("%H:%M:%S")
         self.status = msg("made", self.lang, file=filename, n=count, time=when)
