@@ -115,8 +115,12 @@ def open_lite(page: Any, url: str | None = None) -> None:
     page.locator(".jp-Notebook").first.wait_for(timeout=120_000)
     choose = page.locator(".jp-Dialog", has_text="Select Kernel")
     idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")
+    kernel = page.locator(
+        ".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName", has_text="Python (Pyodide)"
+    )
     deadline = time.monotonic() + 180
-    while not idle.count():
+    # Idle alone is not enough: "No Kernel" shows idle too while the dialog is on its way.
+    while not (idle.count() and kernel.count() and not choose.count()):
         if choose.count():
             accept_dialog(page)
         if time.monotonic() > deadline:
