@@ -234,8 +234,8 @@ def _section(
             "",
             f"Goal: the notebook <= {GOAL} × the empty one in the same site; worst "
             f"**{worst:.2f}** ({met}). The empty notebook's time is the page and the "
-            "Pyodide kernel starting (on every page load, warm too: the browser's cache "
-            "saves only the downloads); clientlearn's own part, the notebook minus the "
+            "Pyodide kernel starting (again on every page load, a reload too); "
+            "clientlearn's own part, the notebook minus the "
             f"empty one, is {own['cold']:.1f} s cold and {own['warm']:.1f} s warm.",
             "",
             f"Click to answer stored ({clicks} clicks on a single-choice question, the "
