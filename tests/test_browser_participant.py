@@ -29,6 +29,7 @@ from clientlearn.runtime.selfassess.scoring import assess
 from clientlearn.runtime.store import MIMETYPE
 from clientlearn.selfassess import load_instrument
 
+from .axe import serious_violations
 from .browser import (
     Lab,
     artifacts_dir,
@@ -134,6 +135,9 @@ A11Y_CELLS = [
     "from clientlearn import Quiz\nquiz = Quiz('questions.yaml')",
     *(f'quiz.ask("{q.id}")' for q in load_bank(SHOWCASE)),
     "from clientlearn.selfassess import instrument_view\ninstrument_view('library_diagnostic')",
+    "from clientlearn.groupwork import group_answer\n"
+    "group_answer('sc.group', prompt='Відповідь групи', fields={'idea': 'Ідея групи'})",
+    "from clientlearn.handin import handin_view\nhandin_view()",
 ]
 
 
@@ -247,7 +251,7 @@ def texts(question: Any, attr: str, lang: str = "uk") -> dict[str, str]:
 def answer_quality_service(page: Any, bank: Bank, folder: Path) -> None:
     """01_quality_service: the self-assessment, then a question of six types."""
     view = cell_of(page, "instrument_view('confidence'").locator(".clientlearn-selfassess")
-    rows = view.locator(".widget-radio")
+    rows = view.locator(".clientlearn-rating")
     assert wait_for(lambda: rows.count() == len(RATINGS))
     chart = view.locator("img")
     assert not chart.is_visible()  # no chart before the statements are rated
@@ -571,6 +575,13 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
         problems += [f"{key}: Tab never reaches {c}" for c in sorted(wanted - reached)]
     assert problems == []
     assert roles == ROLES
+    # Each self-assessment statement's radios are a group named by the statement.
+    diagnostic = views["library_diagnostic"]
+    for item in load_instrument("library_diagnostic").items:
+        group = diagnostic.get_by_role("radiogroup", name=pick(item.text, "uk"), exact=True)
+        assert group.get_by_role("radio").count() == 5, item.id
+    # Every type, the self-assessment, the group form and the hand-in: axe-core.
+    assert serious_violations(page) == []
 
     matching = bank["sc.matching"]
     assert names["sc.matching"] == [

@@ -39,6 +39,7 @@ TABLES = [
     ("clientlearn.cli.release", "MESSAGES"),
     ("clientlearn.trainer.lite.messages", "MESSAGES"),
     ("clientlearn.cli.lite", "MESSAGES"),
+    ("clientlearn.runtime.handin.messages", "MESSAGES"),
     ("clientlearn.cli.collect", "MESSAGES"),
     ("clientlearn.trainer.written.words", "WORDS"),
     ("clientlearn.cli.written", "MESSAGES"),

@@ -25,6 +25,7 @@ DOCUMENTED = {
     "clientlearn.grading": ["require_answer", "score"],
     "clientlearn.selfassess": ["instrument_view", "completion", "require_completed"],
     "clientlearn.groupwork": ["exercise_timer", "group_answer", "observer_rubric"],
+    "clientlearn.handin": ["handin_view"],
     "clientlearn.nbgrader_plugins": [
         "configure",
         "PublishBank",

@@ -88,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "  {origin} ({ids}): немає жодного зошита .ipynb",
         "en": "  {origin} ({ids}): no .ipynb notebook in it",
     },
+    "bad_manifest": {
+        "uk": "  {detail}",
+        "en": "  {detail}",
+    },
     "files": {"uk": "    файли: {files}", "en": "    files: {files}"},
     "fix": {
         "uk": "Перейменуйте архів чи теку на id учасника (з roster.csv) або виправте ім’я в "
@@ -122,7 +126,16 @@ def _files(files: tuple[str, ...]) -> str:
 
 
 def _unmatched_lines(item: Unmatched, lang: str) -> list[str]:
-    lines = [_t(item.reason, lang, origin=item.origin, label=item.label, ids=", ".join(item.ids))]
+    lines = [
+        _t(
+            item.reason,
+            lang,
+            origin=item.origin,
+            label=item.label,
+            ids=", ".join(item.ids),
+            detail=item.detail,
+        )
+    ]
     if item.reason != "no_name":
         lines.append(_t("files", lang, files=_files(item.files)))
     return lines

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.runtime.handin.package import MANIFEST, ManifestError, verify
 from clientlearn.runtime.store import ANSWERS_FILE
 
 from .collect import MOODLE_NAME, _repair
@@ -46,19 +47,22 @@ class Candidate:
     origin: str
     label: str
     items: tuple[Item, ...]
+    names: tuple[str, ...] = ()  # other names it goes by (a hand-in manifest's)
 
 
 @dataclass(frozen=True)
 class Unmatched:
     """A submission nothing was copied of: ``reason`` is ``nobody`` (no one on the
     roster by that name), ``several`` (``ids`` share it), ``no_name`` (a file outside
-    any person's folder) or ``no_notebook``."""
+    any person's folder), ``no_notebook`` or ``bad_manifest`` (a hand-in whose files
+    differ from its manifest: ``detail`` says which)."""
 
     origin: str
     label: str
     files: tuple[str, ...]
     reason: str
     ids: tuple[str, ...] = ()
+    detail: str = ""
 
 
 def _skipped(path: str) -> bool:
@@ -181,7 +185,48 @@ def candidates(
     source: Path, module: str, lang: str, depth: int = 0
 ) -> Iterator[Candidate | Unmatched]:
     """The submissions in ``source``, a zip or a folder (the shapes are listed in
-    :mod:`clientlearn.grader.intake`)."""
+    :mod:`clientlearn.grader.intake`); a hand-in made by the notebook's button is
+    checked against its manifest (:func:`checked_handin`)."""
+    for found in _candidates(source, module, lang, depth):
+        yield checked_handin(found, lang) if isinstance(found, Candidate) else found
+
+
+def checked_handin(candidate: Candidate, lang: str) -> Candidate | Unmatched:
+    """``candidate`` with each hand-in manifest in it checked: the files it lists must
+    be there with their SHA-256, and no other file beside them.  A whole hand-in's
+    files take the manifest's time (UTC, where a zip's entries have no zone) and its
+    name is a second label; a damaged one is :class:`Unmatched` (``bad_manifest``)."""
+    manifests = [i for i in candidate.items if PurePosixPath(i.path).name == MANIFEST]
+    if not manifests:
+        return candidate
+    items = list(candidate.items)
+    names = list(candidate.names)
+    for manifest in manifests:
+        folder = str(PurePosixPath(manifest.path).parent)
+        prefix = "" if folder == "." else folder + "/"
+        inside = [i for i in items if i.path.startswith(prefix) and i is not manifest]
+        where = f"{candidate.origin}: {manifest.path}" if prefix else candidate.origin
+        try:
+            contents = {i.path[len(prefix) :]: i.read() for i in inside}
+            told = verify(where, manifest.read(), contents, lang)
+        except ManifestError as err:
+            everything = tuple(i.path for i in candidate.items)
+            return Unmatched(
+                candidate.origin, candidate.label, everything, "bad_manifest", detail=str(err)
+            )
+        except (OSError, zipfile.BadZipFile) as err:
+            raise ClientlearnError(msg("cannot_read", lang, path=where, error=err)) from err
+        moment = told.created.timestamp()
+        ids = {id(i) for i in inside}
+        items = [Item(i.path, moment, i.read) if id(i) in ids else i for i in items]
+        if told.name:
+            names.append(told.name)
+    return Candidate(candidate.origin, candidate.label, tuple(items), tuple(names))
+
+
+def _candidates(
+    source: Path, module: str, lang: str, depth: int = 0
+) -> Iterator[Candidate | Unmatched]:
     if source.is_file():
         items = _zip_items(_open_zip(str(source), lang=lang))
         if _is_moodle(items):
@@ -202,7 +247,7 @@ def candidates(
             if _skipped(child.name):
                 continue
             if child.is_dir() or child.suffix.lower() == ".zip":
-                yield from candidates(child, module, lang, depth + 1)
+                yield from _candidates(child, module, lang, depth + 1)
             elif MOODLE_NAME.match(child.name):
                 moodle_files.append(Item(child.name, child.stat().st_mtime, child.read_bytes))
             elif TAKEN.fullmatch(child.name):

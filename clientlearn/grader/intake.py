@@ -220,6 +220,8 @@ def collect_submissions(
             files = taken_files(candidate.items, name, released)
             everything = tuple(i.path for i in candidate.items)
             ids = roster.match(candidate.label, name)
+            for alias in candidate.names:
+                ids = ids or roster.match(alias, name)
             if len(ids) != 1 or not files:
                 reason = "several" if len(ids) > 1 else "nobody" if not ids else "no_notebook"
                 result.unmatched.append(

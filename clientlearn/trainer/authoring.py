@@ -11,6 +11,8 @@ A lesson is Markdown with these additions:
 * ``{{ task ID points=N }}`` … ``{{ end }}`` is a manually graded written answer: the
   lines between are the instructor's rubric, which nbgrader replaces with an empty
   answer field in the participants' copy;
+* a line ``{{ handin }}`` places the hand-in widget (:mod:`clientlearn.handin`): the
+  participant's name and the button that downloads the module as one zip;
 * a fenced block opened with ```` ```python ```` becomes a locked code cell.
 
 Everything else becomes Markdown cells (a line ``---`` alone starts a new cell).
@@ -37,6 +39,7 @@ _ASK = re.compile(r"^\{\{\s*ask\s+([A-Za-z0-9_.-]+)\s*\}\}\s*$")
 _INSTRUMENT = re.compile(r"^\{\{\s*instrument\s+([A-Za-z0-9_-]+)((?:\s+\w+=[\w.]+)*)\s*\}\}\s*$")
 _TASK = re.compile(r"^\{\{\s*task\s+([A-Za-z0-9_.-]+)\s+points=(\d+(?:\.\d+)?)\s*\}\}\s*$")
 _END = re.compile(r"^\{\{\s*end\s*\}\}\s*$")
+_HANDIN = re.compile(r"^\{\{\s*handin\s*\}\}\s*$")
 _FENCE = "```"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -99,6 +102,12 @@ def task_cell(task_id: str, points: float, rubric: list[str]) -> NotebookNode:
     return nbformat.v4.new_markdown_cell(
         source, metadata=_meta(grade_id(task_id, "task"), points=_number(points), answer=True)
     )
+
+
+def handin_cell() -> NotebookNode:
+    """The hand-in widget (no points: handing in is not graded)."""
+    source = "from clientlearn.handin import handin_view\n\nhandin_view()"
+    return nbformat.v4.new_code_cell(source, metadata=_meta("clientlearn-handin"))
 
 
 def setup_cell(bank_file: str = "questions.yaml") -> NotebookNode:
@@ -178,6 +187,13 @@ def build_notebook(
                 cells.extend(instrument_cells(match.group(1), options))
             except ClientlearnError as err:
                 raise ClientlearnError(f"{source_name}:{number}: {err}") from None
+            continue
+        if _HANDIN.match(line):
+            flush()
+            if "clientlearn-handin" in asked:
+                raise ClientlearnError(f"{source_name}:{number}: {{{{ handin }}}} is used twice")
+            asked.add("clientlearn-handin")
+            cells.append(handin_cell())
             continue
         match = _ASK.match(line)
         if match:

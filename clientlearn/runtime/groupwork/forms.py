@@ -33,6 +33,7 @@ import ipywidgets as w
 from clientlearn.core.i18n import tr
 from clientlearn.runtime.store import AnswerStore
 from clientlearn.runtime.widgets.base import html_text
+from clientlearn.runtime.widgets.keyguard import KeyGuard
 
 from ._form import AnswerForm
 from .messages import msg
@@ -154,11 +155,15 @@ class GroupAnswerView(AnswerForm):
         parts += self._build_group()
         self.areas: dict[str, w.Textarea] = {}
         for fid, label in fields.items():
+            # Named by its label (a <label for> of no width: the bold line above shows
+            # it), so a screen reader says which part of the answer the field is.
             area = w.Textarea(
                 value="",
                 placeholder=msg("type_group_text", lang),
+                description=label,
                 continuous_update=True,
                 layout=w.Layout(width="100%", height="8em"),
+                style={"description_width": "0px"},
             )
             area.observe(self.typed, names="value")
             self.areas[fid] = area
@@ -171,6 +176,7 @@ class GroupAnswerView(AnswerForm):
         parts += [
             w.HTML(f"<small>{html.escape(msg('same_answer_note', lang))}</small>"),
             self.status,
+            KeyGuard(),  # a group drop-down's arrow keys stay with it
         ]
         self.children = parts
         self.restore(store.get(self.qid), self.show)

@@ -24,6 +24,7 @@ import ipywidgets as w
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.store import AnswerStore, Record
+from clientlearn.runtime.widgets.keyguard import KeyGuard
 
 from ._form import AnswerForm
 from .messages import msg
@@ -116,6 +117,7 @@ class ObserverRubricView(AnswerForm):
             *criteria,
             self.comment,
             self.status,
+            KeyGuard(),  # the group and round drop-downs' arrow keys stay with them
         ]
         self.restore(self._latest_saved(), self.show)
         self._record_qid = self.qid if self.record is not None else None

@@ -26,6 +26,7 @@ from clientlearn.runtime.widgets.recorded import RecordedView
 from .instruments import Instrument, record_tag
 from .interpret import Paragraph, interpretation
 from .messages import tr
+from .ratings import RatingGroup
 from .scoring import Result, assess, split_answers
 
 if TYPE_CHECKING:
@@ -55,11 +56,13 @@ class InstrumentView(RecordedView):
         self.figure: Figure | None = None
         self.result: Result = assess(instrument, {}, phase)
         self._kept: dict[str, Any] = {}
-        self.radios = {item.id: self._radio() for item in instrument.items}
+        self.radios = {item.id: self._radio(item) for item in instrument.items}
         self.progress = w.HTML()
         self.message = w.HTML()
         self.status = w.HTML()
         self.chart = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
+        # In the browser's kernel the same chart is drawn as inline SVG (no matplotlib).
+        self.chart_svg = w.HTML(layout=w.Layout(max_width="100%", display="none"))
         self.interpretation = w.HTML()
         super().__init__(
             children=[
@@ -69,6 +72,7 @@ class InstrumentView(RecordedView):
                 self.message,
                 self.status,
                 self.chart,
+                self.chart_svg,
                 self.interpretation,
             ],
             layout=w.Layout(margin="0.5em 0"),
@@ -81,14 +85,15 @@ class InstrumentView(RecordedView):
             radio.observe(self._changed, names="value")
 
     # --- building ------------------------------------------------------------------------
-    def _radio(self) -> w.RadioButtons:
+    def _radio(self, item: Any) -> RatingGroup:
         scale = self.instrument.scale
         labels = [pick(label, self.lang) for label in scale.labels]
         options = [
             (f"{v} — {labels[k]}" if k < len(labels) else str(v), v)
             for k, v in enumerate(range(scale.min, scale.max + 1))
         ]
-        return w.RadioButtons(options=options, value=None, orientation="horizontal", layout=_ROW)
+        # The group is named by its statement: a screen reader says what is rated.
+        return RatingGroup(options=options, statement=pick(item.text, self.lang), layout=_ROW)
 
     def _header(self) -> w.HTML:
         ins, lang = self.instrument, self.lang
@@ -170,13 +175,17 @@ class InstrumentView(RecordedView):
         if not self.result.ready:
             self.figure = None
             self.chart.layout.display = "none"
+            self.chart_svg.layout.display = "none"
             self.interpretation.value = ""
             return
         other = self._other_phase() if self.instrument.phases else None
         if IN_BROWSER:
-            # The browser's kernel has no matplotlib: the interpretation says it in words.
+            from .svgchart import profile_svg
+
             self.figure = None
             self.chart.layout.display = "none"
+            self.chart_svg.value = profile_svg(self.result, lang, other=other)
+            self.chart_svg.layout.display = ""
         else:
             from .chart import profile_figure, to_png
 

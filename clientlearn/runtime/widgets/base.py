@@ -18,6 +18,7 @@ from clientlearn.core.i18n import tr
 from clientlearn.runtime.questions import Answer, Mode, Question, pick
 from clientlearn.runtime.store import AnswerStore, Record, record_bundle
 
+from .keyguard import KeyGuard
 from .recorded import RecordedView
 
 
@@ -45,7 +46,7 @@ class QuestionView(RecordedView):
         text = html_text(pick(question.text, lang))
         prompt = w.HTML(value=f'<div class="clientlearn-question"><b>{text}</b></div>')
         control = self.build()
-        children = [prompt, control, self.feedback, self.status]
+        children = [prompt, control, self.feedback, self.status, KeyGuard()]
         super().__init__(children=children, layout=w.Layout(margin="0.5em 0"))
         self.add_class("clientlearn")
         self.show_notices()
