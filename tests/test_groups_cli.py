@@ -136,7 +136,7 @@ def test_form_needs_size_or_count(runner: CliRunner, roster: Path, tmp_path: Pat
 def test_form_missing_roster(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["groups", "form", str(tmp_path / "nope.csv"), "--size", "4"])
     assert result.exit_code == 1
-    assert "roster file not found" in result.output
+    assert "файл списку учасників не знайдено" in result.output
 
 
 def test_rotate_writes_schedule(runner: CliRunner, roster: Path, tmp_path: Path) -> None:

@@ -43,8 +43,15 @@ TABLES = [
     ("clientlearn.trainer.written.words", "WORDS"),
     ("clientlearn.cli.written", "MESSAGES"),
     ("clientlearn.trainer.results", "WARNINGS"),
+    ("clientlearn.trainer.results", "ERRORS"),
+    ("clientlearn.trainer.certificates.words", "ERRORS"),
     ("clientlearn.grader.feedback_labels", "LABELS"),
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
+    ("clientlearn.cli.base", "MESSAGES"),
+    ("clientlearn.core.tablewords", "MESSAGES"),
+    ("clientlearn.core.tablewords", "KINDS"),
+    ("clientlearn.trainer.roster_words", "MESSAGES"),
+    ("clientlearn.trainer.roster_words", "FIELD_NAMES"),
 ]
 
 

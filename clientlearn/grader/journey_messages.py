@@ -8,6 +8,24 @@ from clientlearn.core.i18n import translate
 __all__ = ["MESSAGES", "msg"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "config_unreadable": {
+        "uk": "не вдається прочитати {path}: {error}; виправте файл (nbgrader на ньому теж "
+        "зупинився б)",
+        "en": "cannot read {path}: {error}; fix the file (nbgrader itself would fail on it too)",
+    },
+    "no_gradebook": {
+        "uk": "журналу оцінок {path} немає: запустіть це в теці курсу nbgrader (тій, де лежить "
+        "nbgrader_config.py) або вкажіть --course ТЕКА, після `clientlearn release`",
+        "en": "no gradebook at {path}: run this in the nbgrader course folder (the one holding "
+        "nbgrader_config.py), or pass --course DIR, after `clientlearn release`",
+    },
+    "gradebook_unreachable": {
+        "uk": "не вдається відкрити журнал оцінок {url} (CourseDirectory.db_url у {config}): "
+        "{reason}; перевірте, чи працює сервер бази даних і чи правильні адреса, користувач "
+        "і пароль",
+        "en": "cannot open the gradebook {url} (CourseDirectory.db_url of {config}): {reason}; "
+        "check that the database server runs and the URL, user and password are right",
+    },
     "no_course": {
         "uk": "{folder} — не тека курсу nbgrader: у ній немає {config}. Запустіть команду "
         "в теці курсу (course/) або вкажіть її: --course ТЕКА.",
