@@ -45,6 +45,7 @@ TABLES = [
     ("clientlearn.trainer.results", "WARNINGS"),
     ("clientlearn.trainer.results", "ERRORS"),
     ("clientlearn.trainer.certificates.words", "ERRORS"),
+    ("clientlearn.trainer.group_errors", "MESSAGES"),
     ("clientlearn.grader.feedback_labels", "LABELS"),
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
     ("clientlearn.cli.base", "MESSAGES"),
