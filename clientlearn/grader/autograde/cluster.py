@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from clientlearn.core.errors import ClientlearnError
 
 from .journal import Journal
-from .messages import msg
+from .messages import MESSAGES, msg
 from .results import Progress, SubmissionResult
 from .worker import grade_task, prepare_task
 
@@ -134,7 +134,7 @@ def prepare(
     except Exception as err:
         if _lost(err):
             raise SchedulerLost from err
-        raise ClientlearnError(f"preparing the gradebook of {root} failed: {err}") from err
+        raise ClientlearnError.said(MESSAGES, "prepare_failed", root=root, error=err) from err
     return [Planned(str(s), int(n), str(d)) for s, n, d in plan]
 
 
