@@ -46,6 +46,7 @@ TABLES = [
     ("clientlearn.trainer.results", "ERRORS"),
     ("clientlearn.trainer.certificates.words", "ERRORS"),
     ("clientlearn.trainer.group_errors", "MESSAGES"),
+    ("clientlearn.trainer.coursefacts", "FACTS_ERRORS"),
     ("clientlearn.grader.feedback_labels", "LABELS"),
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
     ("clientlearn.cli.base", "MESSAGES"),

@@ -93,7 +93,7 @@ def make_certificates(
     facts = load_course_facts(root).but(
         trainer=trainer, dates=dates, hours=hours, title=title, place=place
     )
-    facts.require("title", "dates", lang=lang, hint="pass --dates (and --place) for this run")
+    facts.require("title", "dates", lang=lang, hint=ERRORS["hint_dates"])
     # Typed on any keyboard, printed with the one apostrophe the names have (results).
     dates = one_apostrophe(facts.text("dates", lang).strip())
     title = one_apostrophe(facts.text("title", lang).strip())

@@ -6,6 +6,10 @@ from __future__ import annotations
 __all__ = ["ERRORS"]
 
 ERRORS: dict[str, dict[str, str]] = {
+    "hint_dates": {
+        "uk": "вкажіть --dates (і --place) для цього запуску",
+        "en": "pass --dates (and --place) for this run",
+    },
     "cannot_create": {
         "uk": "не вдається створити {path}: {reason}. Перевірте права на запис у цю теку.",
         "en": "cannot create {path}: {reason}. Check that the folder is writable.",
