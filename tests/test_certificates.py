@@ -238,7 +238,7 @@ def test_cli_make_is_the_default_action(root: Path) -> None:
     result = runner.invoke(
         cli, ["certificates", "--min-score", "70", "verify", "CO-0000-0000-0000"]
     )
-    assert result.exit_code == 2 and "put the options after the subcommand" in result.output
+    assert result.exit_code == 2 and "параметри пишуть після підкоманди" in result.output
 
 
 @pytest.mark.parametrize("args", [["--min-score", "150"], ["make", "--min-score", "-5"]])

@@ -130,7 +130,7 @@ def test_form_bad_input_writes_nothing(
 def test_form_needs_size_or_count(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["groups", "form", str(roster), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "exactly one of --size K or --count N" in result.output
+    assert "вкажіть рівно одне: --size K або --count N" in result.output
     assert not (tmp_path / "out").exists()
 
 
