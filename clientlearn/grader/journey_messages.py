@@ -8,6 +8,19 @@ from clientlearn.core.i18n import translate
 __all__ = ["MESSAGES", "msg"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "roster_no_id": {
+        "uk": "{path}: немає стовпця «id» (знайдено: {found}); у списку учасників мають бути "
+        "id, name, first_name, last_name, email",
+        "en": "{path}: no 'id' column (found {found}); the roster needs id, name, first_name, "
+        "last_name, email",
+    },
+    "nothing": {"uk": "нічого", "en": "nothing"},
+    "answers_in_source_plugin": {
+        "uk": "{path}: у вихідній теці модуля лежить файл відповідей; видаліть його "
+        "(відповіді належать лише текам учасників) і запустіть ще раз",
+        "en": "{path}: an answers file is in the assignment source; delete it (answers belong "
+        "to participants' folders only) and run again",
+    },
     "config_unreadable": {
         "uk": "не вдається прочитати {path}: {error}; виправте файл (nbgrader на ньому теж "
         "зупинився б)",
