@@ -111,3 +111,41 @@ def test_groups_form_speaks_its_language(tmp_path: Path) -> None:
     code, out = _run(["groups", "form", missing, "--size", "4", "--lang", "en"])
     assert code == 1
     assert f"roster file not found: {missing}" in out and "Файл" not in out
+
+
+@pytest.mark.parametrize("args", [["certificates"], ["certificates", "make"]])
+def test_a_group_and_its_subcommand_speak_their_language(tmp_path: Path, args: list[str]) -> None:
+    # certificates takes its options itself (the default action) or after `make`.
+    code, out = _run([*args, "--course", str(tmp_path)])
+    assert code == 1 and out.startswith("Помилка: ") and "course.yaml: file: файлу немає" in out
+    code, out = _run([*args, "--course", str(tmp_path), "--lang", "en"])
+    assert code == 1 and out.startswith("Error: ") and "course.yaml: file: missing" in out
+
+
+def test_a_subcommand_failing_before_it_runs_keeps_its_lang() -> None:
+    # An option callback fails while the group makes the subcommand's context: the group
+    # reports it, in the --lang it finds among the subcommand's arguments.
+    import click
+
+    from clientlearn.cli import base
+
+    def refuse(ctx: click.Context, param: click.Parameter, value: str) -> str:
+        raise ClientlearnError.said(TABLE, "gone", path=value)
+
+    @click.group(cls=base.Group)
+    def top() -> None:
+        pass
+
+    @top.command("sub")
+    @click.option("--file", callback=refuse, is_eager=True)
+    @click.option("--lang", type=click.Choice(["uk", "en"]), default="uk")
+    def sub(file: str, lang: str) -> None:
+        raise AssertionError("not reached")
+
+    runner = CliRunner()
+    result = runner.invoke(top, ["sub", "--file", "a.csv"])
+    assert result.exit_code == 1 and result.output == (
+        "Помилка: Файл a.csv зник; покладіть його на місце.\n"
+    )
+    result = runner.invoke(top, ["sub", "--lang", "en", "--file", "a.csv"])
+    assert result.exit_code == 1 and result.output == "Error: a.csv is gone; put it back.\n"
