@@ -149,3 +149,14 @@ def test_a_subcommand_failing_before_it_runs_keeps_its_lang() -> None:
     )
     result = runner.invoke(top, ["sub", "--lang", "en", "--file", "a.csv"])
     assert result.exit_code == 1 and result.output == "Error: a.csv is gone; put it back.\n"
+
+
+def test_both_texts_survive_pickling() -> None:
+    # Autograde's workers raise in other processes; the error comes back pickled.
+    import pickle
+
+    err = pickle.loads(pickle.dumps(ClientlearnError.said(TABLE, "gone", path="a.csv")))
+    assert (str(err), err.text("uk")) == (
+        "a.csv is gone; put it back.",
+        "Файл a.csv зник; покладіть його на місце.",
+    )

@@ -90,15 +90,15 @@ def connect(address: str | None, jobs: int, lang: str) -> Iterator[tuple[Client,
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError, ValueError) as err:
-        raise ClientlearnError(
-            msg("no_scheduler", lang, address=address, error=_first_line(err))
+        raise ClientlearnError.said(
+            MESSAGES, "no_scheduler", address=address, error=_first_line(err)
         ) from None
     try:
         try:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
         except (OSError, TimeoutError) as err:
-            raise ClientlearnError(
-                msg("no_scheduler", lang, address=address, error=_first_line(err))
+            raise ClientlearnError.said(
+                MESSAGES, "no_scheduler", address=address, error=_first_line(err)
             ) from None
         yield client, len(client.scheduler_info(n_workers=-1)["workers"])
     finally:

@@ -14,7 +14,7 @@ from clientlearn.core.errors import ClientlearnError
 from .cluster import Planned, SchedulerLost, connect, grade, prepare
 from .journal import Journal
 from .lock import autograde_lock
-from .messages import MESSAGES, msg
+from .messages import MESSAGES
 from .results import AutogradeResult, Progress, SubmissionResult
 
 
@@ -129,15 +129,13 @@ def autograde(
                     retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
                     results = [retried.get(r.student, r) for r in results]
         except SchedulerLost:
-            raise ClientlearnError(
-                msg(
-                    "scheduler_lost",
-                    lang,
-                    address=cluster or "local",
-                    module=assignment,
-                    done=len(journal.graded),
-                    total=len(plan),
-                )
+            raise ClientlearnError.said(
+                MESSAGES,
+                "scheduler_lost",
+                address=cluster or "local",
+                module=assignment,
+                done=len(journal.graded),
+                total=len(plan),
             ) from None
         journal.finish()
     return AutogradeResult(
