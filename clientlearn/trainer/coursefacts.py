@@ -35,7 +35,6 @@ FACTS_ERRORS: dict[str, dict[str, str]] = {
     },
     "fact_title": {"uk": "назву", "en": "title"},
     "fact_dates": {"uk": "дати", "en": "dates"},
-    "fact_place": {"uk": "місце", "en": "place"},
     "expected_mapping": {
         "uk": "очікувався словник відомостей про курс (ключ: значення)",
         "en": "expected a mapping of course facts",
