@@ -195,7 +195,8 @@ def test_an_unknown_assignment_is_a_clear_error(
     ungraded: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     root = copy_course(ungraded, tmp_path_factory, "unknown")
-    result = CliRunner().invoke(cli, ["autograde", "quizz", "--course", str(root), "--jobs", "1"])
+    args = ["autograde", "quizz", "--course", str(root), "--jobs", "1", "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "Error: assignment 'quizz' is not in the gradebook" in result.stderr
     assert "it holds: quiz" in result.stderr and "Traceback" not in result.output

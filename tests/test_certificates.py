@@ -148,9 +148,9 @@ def test_verify_accepts_a_real_code_and_rejects_others(issued: Issued) -> None:
     tampered = entry.code[:-1] + ("A" if last != "A" else "B")
     result = runner.invoke(cli, ["certificates", "verify", tampered, "--course", str(root)])
     assert result.exit_code == 1
-    assert "not in the register" in result.output
+    assert "немає в реєстрі" in result.output and "сертифікат не справжній" in result.output
     result = runner.invoke(cli, ["certificates", "verify", "hello", "--course", str(root)])
-    assert result.exit_code == 1 and "not a certificate code" in result.output
+    assert result.exit_code == 1 and "не код сертифіката" in result.output
 
 
 def test_verify_rejects_an_edited_register_row(issued: Issued, tmp_path: Path) -> None:
@@ -238,7 +238,7 @@ def test_cli_make_is_the_default_action(root: Path) -> None:
     result = runner.invoke(
         cli, ["certificates", "--min-score", "70", "verify", "CO-0000-0000-0000"]
     )
-    assert result.exit_code == 2 and "put the options after the subcommand" in result.output
+    assert result.exit_code == 2 and "параметри пишуть після підкоманди" in result.output
 
 
 @pytest.mark.parametrize("args", [["--min-score", "150"], ["make", "--min-score", "-5"]])
@@ -246,7 +246,7 @@ def test_bad_min_score_writes_nothing(root: Path, args: list[str]) -> None:
     before = sorted(p.name for p in root.iterdir())
     result = CliRunner().invoke(cli, ["certificates", *args, "--course", str(root)])
     assert result.exit_code == 1
-    assert "--min-score must be a percentage between 0 and 100" in result.output
+    assert "--min-score має бути відсотком від 0 до 100" in result.output
     assert sorted(p.name for p in root.iterdir()) == before  # no key, no certificates/
 
 

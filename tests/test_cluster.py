@@ -216,5 +216,5 @@ def test_an_unreachable_database_is_a_clear_error_before_any_work(
     assert "Traceback" not in result.output and not (root / "autograded").exists()
     # The commands that read grades say it too.
     report = CliRunner().invoke(cli, ["export", "--course", str(root), "--format", "csv"])
-    assert report.exit_code == 1 and "cannot open the gradebook" in report.stderr
+    assert report.exit_code == 1 and "не вдається відкрити журнал оцінок" in report.stderr
     assert "s3cret" not in report.output

@@ -74,7 +74,7 @@ def test_notebook_build_all_rebuilds_the_course_and_refuses_strays(tmp_path: Pat
     (tmp_path / "m1" / "03_by_hand.ipynb").write_text("{}", encoding="utf-8")
     result = CliRunner().invoke(cli, ["notebook", "build", "--all", "--course", str(course)])
     assert result.exit_code == 1
-    assert "03_by_hand.ipynb without a lesson" in result.output
+    assert "03_by_hand.ipynb без уроку" in result.output
 
 
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)

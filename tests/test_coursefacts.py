@@ -68,7 +68,8 @@ def test_certificates_need_the_dates_of_the_run(
     assert result.exit_code == 1
     text = (root / "course.yaml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, t in enumerate(text, start=1) if t.startswith("dates:"))
-    assert f"{root / 'course.yaml'}:{line}: dates.uk: not written yet" in result.output
+    assert f"{root / 'course.yaml'}:{line}: dates.uk: ще не заповнено" in result.output
+    assert "вкажіть --dates (і --place)" in result.output
     assert not (root / "certificates").exists() and not (root / ".certificate-key").exists()
 
     # Given for this run, the dates are printed and coded; the file's title and modules stay.

@@ -265,7 +265,7 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
         export_results(root, out, min_score=150)
     result = CliRunner().invoke(cli, ["export", "--course", str(root), "--min-score", "150"])
     assert result.exit_code == 1
-    assert "--min-score must be a percentage between 0 and 100" in result.output
+    assert "--min-score має бути відсотком від 0 до 100" in result.output
     assert not out.exists()
     assert sorted(p.name for p in root.iterdir()) == [
         "course.yaml",
@@ -277,7 +277,7 @@ def test_bad_min_score_writes_nothing(root: Path) -> None:
 def test_missing_gradebook_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", "--course", str(tmp_path)])
     assert result.exit_code == 1
-    assert f"no gradebook at {tmp_path.resolve() / 'gradebook.db'}" in result.output
+    assert f"журналу оцінок {tmp_path.resolve() / 'gradebook.db'} немає" in result.output
     assert list(tmp_path.iterdir()) == []  # no empty gradebook was created
 
 

@@ -118,7 +118,8 @@ def test_form_bad_input_writes_nothing(
     roster = tmp_path / "roster.csv"
     roster.write_text(roster_text, encoding="utf-8")
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["groups", "form", str(roster), *extra, "--out", str(out)])
+    args = ["groups", "form", str(roster), *extra, "--out", str(out), "--lang", "en"]
+    result = runner.invoke(cli, args)
     assert result.exit_code == 1
     assert needle in result.output
     assert "Traceback" not in result.output
@@ -129,14 +130,14 @@ def test_form_bad_input_writes_nothing(
 def test_form_needs_size_or_count(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["groups", "form", str(roster), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
-    assert "exactly one of --size K or --count N" in result.output
+    assert "вкажіть рівно одне: --size K або --count N" in result.output
     assert not (tmp_path / "out").exists()
 
 
 def test_form_missing_roster(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["groups", "form", str(tmp_path / "nope.csv"), "--size", "4"])
     assert result.exit_code == 1
-    assert "roster file not found" in result.output
+    assert "файл списку учасників не знайдено" in result.output
 
 
 def test_rotate_writes_schedule(runner: CliRunner, roster: Path, tmp_path: Path) -> None:
@@ -181,8 +182,8 @@ def test_rotate_default_rounds_and_short_warning(
     # Groups of 6, 5, 5 want 6 rounds by default; 4 scenarios are not enough.
     result = runner.invoke(cli, ["groups", *base, "--out", str(tmp_path / "a")])
     assert result.exit_code == 1
-    assert "6 rounds need at least 6 different scenarios" in result.output
-    assert "use at most 4 rounds" in result.output
+    assert "на 6 раундів потрібно щонайменше 6 різних сценаріїв" in result.output
+    assert "проведіть не більше 4 раундів" in result.output
     assert not (tmp_path / "a").exists()
     result = runner.invoke(cli, ["groups", *base, "--rounds", "4", "--out", str(tmp_path / "b")])
     assert result.exit_code == 0, result.output
@@ -206,5 +207,5 @@ def test_rotate_bad_scenarios_file_writes_nothing(
         ],
     )
     assert result.exit_code == 1
-    assert "scenarios.yaml:3: id: 'a' is a duplicate" in result.output
+    assert "scenarios.yaml:3: id: «a» повторює сценарій у рядку 2" in result.output
     assert not out.exists()

@@ -67,14 +67,14 @@ def test_a_damaged_answers_file_fails_cleanly(runner: CliRunner, tmp_path: Path)
     out = tmp_path / "summary"
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
-    assert "not a readable answers file" in result.output and "Traceback" not in result.output
+    assert "файл відповідей не читається" in result.output and "Traceback" not in result.output
     assert not out.exists()
 
 
 def test_an_empty_folder_says_what_layout_is_expected(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["groups", "summary", str(tmp_path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
-    assert "<student>/<assignment>/clientlearn.answers.json" in result.output
+    assert "<учасник>/<модуль>/clientlearn.answers.json" in result.output
     assert not (tmp_path / "o").exists()
 
 
@@ -92,7 +92,7 @@ def test_an_output_path_that_is_a_file_is_refused(runner: CliRunner, tmp_path: P
     blocker.write_text("", encoding="utf-8")
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(blocker / "out")])
     assert result.exit_code == 1
-    assert "cannot create the output folder" in result.output
+    assert "не вдається створити теку" in result.output
     assert "Traceback" not in result.output
 
 

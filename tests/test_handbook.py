@@ -214,6 +214,7 @@ def test_cli_missing_module_is_a_message_and_exit_code_1(tmp_path: Path) -> None
     )
     assert result.exit_code == 1
     assert "module9_nowhere" in result.output and "Traceback" not in result.output
+    assert "Помилка: теки модуля" in result.output  # in the command's --lang (uk)
     assert isinstance(result.exception, SystemExit)
 
 

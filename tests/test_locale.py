@@ -219,7 +219,7 @@ def test_the_command_prints_cyrillic_problems_under_c(tmp_path: Path) -> None:
         )
         err = proc.stderr.decode("utf-8", errors="strict")
         assert proc.returncode == 1 and "Traceback" not in err, err
-        assert "Error:" in err and "учасники.csv" in err, err
+        assert "Помилка:" in err and "учасники.csv" in err, err
 
 
 @pytest.mark.nbgrader

@@ -44,8 +44,20 @@ TABLES = [
     ("clientlearn.trainer.written.words", "WORDS"),
     ("clientlearn.cli.written", "MESSAGES"),
     ("clientlearn.trainer.results", "WARNINGS"),
+    ("clientlearn.trainer.results", "ERRORS"),
+    ("clientlearn.trainer.certificates.words", "ERRORS"),
+    ("clientlearn.trainer.group_errors", "MESSAGES"),
+    ("clientlearn.trainer.coursefacts", "FACTS_ERRORS"),
+    ("clientlearn.trainer.handbook_words", "ERRORS"),
+    ("clientlearn.trainer.authoring_words", "ERRORS"),
+    ("clientlearn.trainer.groupwork.words", "ERRORS"),
     ("clientlearn.grader.feedback_labels", "LABELS"),
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
+    ("clientlearn.cli.base", "MESSAGES"),
+    ("clientlearn.core.tablewords", "MESSAGES"),
+    ("clientlearn.core.tablewords", "KINDS"),
+    ("clientlearn.trainer.roster_words", "MESSAGES"),
+    ("clientlearn.trainer.roster_words", "FIELD_NAMES"),
 ]
 
 

@@ -589,12 +589,12 @@ def test_cli_errors_are_clean(tmp_path: Path, course: Path) -> None:
     source = write(tmp_path / "a.csv", "Область\nВінницька\n")
     result = CliRunner().invoke(cli, ["roster", "import", str(source), "--course", str(course)])
     assert result.exit_code == 1
-    assert "Error:" in result.output and "no column with the people's names" in result.output
+    assert "Помилка:" in result.output and "немає стовпця з іменами людей" in result.output
     assert "Traceback" not in result.output
     missing = CliRunner().invoke(
         cli, ["roster", "import", str(tmp_path / "nope.csv"), "--course", str(course)]
     )
-    assert missing.exit_code == 1 and "not found" in missing.output
+    assert missing.exit_code == 1 and "не знайдено" in missing.output
 
 
 def test_cli_labels_exist_in_both_languages() -> None:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from clientlearn.core.i18n import translate
+from clientlearn.trainer.group_errors import MESSAGES as GROUP_MESSAGES
 from clientlearn.trainer.groupcards import LANGS
 from clientlearn.trainer.groupsession import course_title, form_day_groups, plan_day_rotation
 from clientlearn.trainer.rotation import DEFAULT_ROLES
@@ -62,7 +64,7 @@ def form(
 ) -> None:
     """Split ROSTER (CSV) into groups; write groups.csv and group-cards.html."""
     if (size is None) == (count is None):
-        raise click.UsageError("give exactly one of --size K or --count N")
+        raise click.UsageError(translate(GROUP_MESSAGES, "size_xor_count", lang))
     formed = form_day_groups(
         roster,
         out,

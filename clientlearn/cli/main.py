@@ -31,6 +31,14 @@ from .written import written
 # What the author's commands print, in Ukrainian (the default) and English.
 MESSAGES: dict[str, dict[str, str]] = {
     "wrote": {"uk": "Записано {path}", "en": "Wrote {path}"},
+    "all_alone": {
+        "uk": "--all збирає всі уроки: не вказуйте LESSON, --bank чи --out",
+        "en": "--all builds every lesson: give no LESSON, --bank or --out",
+    },
+    "lesson_args": {
+        "uk": "вкажіть LESSON --bank BANK --out NOTEBOOK або --all",
+        "en": "give LESSON --bank BANK --out NOTEBOOK, or --all",
+    },
 }
 _lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 
@@ -70,14 +78,14 @@ def notebook_build(
 
     if build_all:
         if lesson or bank_path or out:
-            raise click.UsageError("--all builds every lesson: give no LESSON, --bank or --out")
+            raise click.UsageError(translate(MESSAGES, "all_alone", lang))
         builds = course_lessons(course_dir, load_course_facts(course_dir).module_ids)
         for build in builds:
             build_notebook_file(build.lesson, build.bank, build.notebook)
             click.echo(translate(MESSAGES, "wrote", lang, path=build.notebook))
         return
     if lesson is None or bank_path is None or out is None:
-        raise click.UsageError("give LESSON --bank BANK --out NOTEBOOK, or --all")
+        raise click.UsageError(translate(MESSAGES, "lesson_args", lang))
     build_notebook_file(lesson, bank_path, out)
     click.echo(translate(MESSAGES, "wrote", lang, path=out))
 

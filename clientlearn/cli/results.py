@@ -28,6 +28,10 @@ FORMATS = ("csv", "xlsx", "moodle")
 _DEFAULT_OUT = {"csv": "grades.csv", "xlsx": "grades.xlsx", "moodle": "grades-moodle.csv"}
 
 _MESSAGES: dict[str, dict[str, str]] = {
+    "options_after": {
+        "uk": "параметри пишуть після підкоманди: certificates {sub} …",
+        "en": "put the options after the subcommand: certificates {sub} …",
+    },
     "exported": {
         "uk": (
             "Записано {path}: учасників — {n}, зараховано — {passed} (≥ {min} % у кожному модулі)."
@@ -227,9 +231,8 @@ def certificates(ctx: click.Context, /, **options: Any) -> None:
     if ctx.invoked_subcommand is None:
         _make(**options)
     elif any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in options):
-        raise click.UsageError(
-            f"put the options after the subcommand: certificates {ctx.invoked_subcommand} …"
-        )
+        lang = str(options.get("lang") or "uk")
+        raise click.UsageError(_msg("options_after", lang, sub=ctx.invoked_subcommand))
 
 
 @certificates.command("make")

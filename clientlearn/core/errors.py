@@ -3,15 +3,74 @@
 Every error a user can cause (a bad question bank, roster, answers file or
 command-line argument) is a :class:`ClientlearnError`.  Its message says what is
 wrong and what to do; the CLI prints it without a traceback and exits non-zero.
+
+An error built with :meth:`ClientlearnError.said` (or from :class:`Problem` objects
+built with :meth:`Problem.said`) carries its text in every language of
+:data:`clientlearn.core.i18n.LANGUAGES`; the CLI shows ``err.text(lang)`` in the
+command's ``--lang``.  ``str(err)`` stays the English text, so logs, ``pytest.raises(
+match=...)`` and code that catches and re-wraps an error see one stable language.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Self
+
+from clientlearn.core.i18n import LANGUAGES, translate
+
+_STR_LANG = "en"  # the language of str(err): stable for logs and code that matches it
+
+
+def _texts(
+    table: Mapping[str, Mapping[str, str]], key: str, values: dict[str, object]
+) -> dict[str, str]:
+    """``table[key]`` filled in, in every language.  A value that is itself a mapping
+    {lang: text} (a word that must be translated too) or a ClientlearnError is filled
+    in per language."""
+    return {
+        lang: translate(
+            table,
+            key,
+            lang,
+            **{k: _in(v, lang) for k, v in values.items()},
+        )
+        for lang in LANGUAGES
+    }
+
+
+def _in(value: object, lang: str) -> object:
+    if isinstance(value, ClientlearnError):  # an error wrapped in another keeps its language
+        return value.text(lang)
+    if isinstance(value, Mapping):
+        return value.get(lang, value.get("uk", ""))
+    return value
 
 
 class ClientlearnError(Exception):
-    """Base class of every error clientlearn raises on purpose."""
+    """Base class of every error clientlearn raises on purpose.
+
+    ``texts`` maps a language to the message in it; empty for an error raised with a
+    plain (English) message, whose :meth:`text` is that message in every language.
+    """
+
+    texts: dict[str, str]
+
+    def __init__(self, *args: object, texts: Mapping[str, str] | None = None) -> None:
+        super().__init__(*args)
+        self.texts = dict(texts or {})
+
+    @classmethod
+    def said(cls, table: Mapping[str, Mapping[str, str]], key: str, /, **values: object) -> Self:
+        """The error whose message is ``table[key]``, filled in, in every language.
+        (``table``, ``key`` and ``lang`` are translate's own names: not field names.)"""
+        texts = _texts(table, key, values)
+        return cls(texts[_STR_LANG], texts=texts)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``; the plain message when the error has no texts."""
+        return self.texts.get(lang) or str(self)
 
 
 @dataclass(frozen=True)
@@ -22,10 +81,30 @@ class Problem:
     line: int | None
     field: str
     message: str
+    texts: Mapping[str, str] = dataclasses.field(default_factory=dict, compare=False)
+
+    @classmethod
+    def said(
+        cls,
+        file: str,
+        line: int | None,
+        field: str,
+        table: Mapping[str, Mapping[str, str]],
+        key: str,
+        /,
+        **values: object,
+    ) -> Problem:
+        """The problem whose message is ``table[key]``, filled in, in every language."""
+        texts = _texts(table, key, values)
+        return cls(file, line, field, texts[_STR_LANG], texts)
+
+    def text(self, lang: str) -> str:
+        """``FILE:LINE: FIELD: message`` with the message in ``lang`` when it has one."""
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field}: {self.texts.get(lang) or self.message}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.field}: {self.message}"
+        return self.text(_STR_LANG)
 
 
 class InputFileError(ClientlearnError):
@@ -37,6 +116,9 @@ class InputFileError(ClientlearnError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def text(self, lang: str) -> str:
+        return "\n".join(p.text(lang) for p in self.problems)
 
 
 class BankError(InputFileError):

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import ClientlearnError
+from .i18n import MESSAGES
 
 IN_BROWSER = sys.platform == "emscripten"
 
@@ -56,7 +57,6 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     try:
         replace_atomically(path, data)
     except OSError as err:
-        raise ClientlearnError(
-            f"cannot write {path}: {err.strerror or err}; check that the folder exists "
-            "and is writable"
+        raise ClientlearnError.said(
+            MESSAGES, "write_failed", path=path, reason=err.strerror or err
         ) from err

@@ -45,6 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "set aside as {aside} and answers are now saved in a new file. "
         "Tell your trainer — nothing was lost.",
     },
+    "write_failed": {
+        "uk": "Не вдається записати {path}: {reason}. Перевірте, чи тека існує і чи можна в "
+        "неї писати.",
+        "en": "cannot write {path}: {reason}; check that the folder exists and is writable",
+    },
     "save_failed": {
         "uk": "Не вдалося зберегти відповідь: {error}. Перевірте, чи є місце на диску "
         "і чи можна писати в цю теку.",

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClientlearnError, InputFileError, Problem
+from .i18n import LANGUAGES, translate
+from .tablewords import MESSAGES, SAVE_AS, kind
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,6 @@ class Sheet:
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _XLS_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 (OLE2)
-_SAVE_AS = "save it from Excel as 'CSV UTF-8 (comma delimited)' or as .xlsx"
 
 # What Windows-1251 text from a Ukrainian Excel holds beyond ASCII: Cyrillic
 # letters and typographic punctuation.  KOI8-U, DOS (cp866) or Mac Cyrillic bytes
@@ -55,9 +56,13 @@ _CYRILLIC_WORD = re.compile(r"[А-яЁёЄєІіЇїҐґ]{2,}")
 _LOWER_THEN_UPPER = re.compile(r"[а-яёєіїґ][А-ЯЁЄІЇҐ]")
 
 
-def _problem(file: str, line: int | None, column: str, message: str) -> InputFileError:
+def _problem(
+    file: str, line: int | None, column: str, key: str, /, **values: object
+) -> InputFileError:
     """A file-level problem (encoding, format), whatever table the file holds."""
-    return InputFileError([Problem(file, line, column, message)])
+    return InputFileError(
+        [Problem.said(file, line, column, MESSAGES, key, save_as=SAVE_AS, **values)]
+    )
 
 
 def _line_of(raw: bytes, offset: int) -> int:
@@ -67,9 +72,7 @@ def _line_of(raw: bytes, offset: int) -> int:
 def _decode(raw: bytes, file: str, what: str) -> tuple[str, str]:
     """The text of a CSV file and the name of its encoding; never a silent guess."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in raw[:4096]:
-        raise _problem(
-            file, None, "encoding", f"the {what} file is UTF-16 ('Unicode text'); {_SAVE_AS}"
-        )
+        raise _problem(file, None, "encoding", "utf16", what=kind(what))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -82,27 +85,22 @@ def _decode(raw: bytes, file: str, what: str) -> tuple[str, str]:
     broken = loose.count("\ufffd")
     fine = sum(1 for ch in loose if ord(ch) > 127) - broken
     if fine > broken:
-        raise _problem(
-            file,
-            bad_line,
-            "encoding",
-            "this line is not valid UTF-8, though the rest of the file is; retype its "
-            f"unusual characters, or {_SAVE_AS}",
-        )
-    neither = f"the {what} file is neither UTF-8 nor Windows-1251 (cp1251) text; {_SAVE_AS}"
+        raise _problem(file, bad_line, "encoding", "bad_utf8_line")
     try:
         text = raw.decode("cp1251")
     except UnicodeDecodeError as err:
-        raise _problem(file, _line_of(raw, err.start), "encoding", neither) from None
+        raise _problem(
+            file, _line_of(raw, err.start), "encoding", "neither", what=kind(what)
+        ) from None
     for number, line in enumerate(text.splitlines(), start=1):
         odd = next((ch for ch in line if ord(ch) > 127 and ch not in _CP1251_TEXT), None)
         if odd is not None:
-            raise _problem(file, number, "encoding", f"{neither} (it has {odd!r} here)")
+            raise _problem(file, number, "encoding", "neither_here", what=kind(what), odd=repr(odd))
     # KOI8 letters read as Windows-1251 swap case: «Коваленко» becomes «лПЧБМЕОЛП».
     words = _CYRILLIC_WORD.findall(text)
     swapped = sum(1 for w in words if _LOWER_THEN_UPPER.search(w))
     if swapped >= 2 and swapped * 5 >= len(words):
-        raise _problem(file, None, "encoding", neither)
+        raise _problem(file, None, "encoding", "neither", what=kind(what))
     return text, "Windows-1251"
 
 
@@ -144,9 +142,7 @@ def _read_csv(raw: bytes, file: str, what: str) -> Sheet:
             if any(stripped):
                 rows.append((start, stripped))
     except csv.Error as err:
-        raise _problem(
-            file, line, "row", f"{err}; check the quotes on this line, or {_SAVE_AS}"
-        ) from None
+        raise _problem(file, line, "row", "csv_quotes", error=err) from None
     shown = {",": "','", ";": "';'", "\t": "tab"}.get(delimiter, repr(delimiter))
     return Sheet(file, tuple(rows), f"CSV, {encoding}, {shown}", delimiter)
 
@@ -168,28 +164,14 @@ def _read_xlsx(raw: bytes, file: str) -> Sheet:
         # openpyxl ships no type hints; imported here so `clientlearn` starts fast.
         openpyxl: Any = importlib.import_module("openpyxl")
     except ImportError:
-        raise ClientlearnError(
-            f"{file}: reading .xlsx needs the openpyxl package (pip install openpyxl); "
-            "or save the roster as 'CSV UTF-8'"
-        ) from None
+        raise ClientlearnError.said(MESSAGES, "no_openpyxl", file=file) from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as err:  # a damaged workbook fails in zipfile, XML or openpyxl
-        raise _problem(
-            file,
-            None,
-            "file",
-            f"cannot read this workbook ({err}); open it in Excel and {_SAVE_AS}",
-        ) from None
+        raise _problem(file, None, "file", "bad_workbook", error=err) from None
     try:
         if not book.worksheets:  # only chart sheets, or a sheet list the file lost
-            raise _problem(
-                file,
-                None,
-                "file",
-                "this workbook has no sheet with cells; put the table on its first sheet, "
-                f"or {_SAVE_AS}",
-            )
+            raise _problem(file, None, "file", "no_sheet")
         sheet = book.worksheets[0]
         rows: list[tuple[int, tuple[str, ...]]] = []
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
@@ -212,15 +194,15 @@ def read_sheet(path: Path | str, *, what: str = "roster") -> Sheet:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ClientlearnError(f"{what} file not found: {path}") from None
+        raise ClientlearnError.said(MESSAGES, "not_found", what=kind(what), path=path) from None
     except OSError as err:
-        raise ClientlearnError(f"cannot read {what} file {path}: {err.strerror}") from err
+        raise ClientlearnError.said(
+            MESSAGES, "unreadable", what=kind(what), path=path, reason=err.strerror
+        ) from err
     if raw.startswith(_XLSX_MAGIC):
         return _read_xlsx(raw, str(path))
     if raw.startswith(_XLS_MAGIC):
-        raise _problem(
-            str(path), None, "file", f"this is an old Excel 97-2003 workbook (.xls); {_SAVE_AS}"
-        )
+        raise _problem(str(path), None, "file", "old_xls")
     return _read_csv(raw, str(path), what)
 
 
@@ -236,9 +218,7 @@ def read_csv_rows(
     """
     sheet = read_sheet(path, what=what)
     if not sheet.rows:
-        raise ClientlearnError(
-            f"{path}: the {what} file is empty; it needs a header row and one row per person"
-        )
+        raise ClientlearnError.said(MESSAGES, "empty", path=path, what=kind(what))
     (header_line, cells), *body = sheet.rows
     header = [c.casefold() for c in cells]
     problems: list[Problem] = []
@@ -246,12 +226,14 @@ def read_csv_rows(
     for i, col in enumerate(header):
         if col and col in seen:
             problems.append(
-                Problem(
+                Problem.said(
                     str(path),
                     header_line,
                     col,
-                    f"column appears twice (columns {seen[col] + 1} and {i + 1}); "
-                    "rename or delete one",
+                    MESSAGES,
+                    "column_twice",
+                    first=seen[col] + 1,
+                    second=i + 1,
                 )
             )
         seen.setdefault(col, i)
@@ -272,12 +254,15 @@ def read_csv_rows(
 
 
 def too_many_cells(file: str, line: int, cells: int, columns: int, sheet: Sheet) -> Problem:
-    hint = (
-        f"put quotes around values that contain '{sheet.delimiter}'"
+    hint = {
+        lang: translate(MESSAGES, "hint_quotes", lang, delimiter=f"'{sheet.delimiter}'")
         if sheet.delimiter
-        else "give the extra column a header or clear it"
+        else translate(MESSAGES, "hint_extra", lang)
+        for lang in LANGUAGES
+    }
+    return Problem.said(
+        file, line, "row", MESSAGES, "too_many_cells", cells=cells, columns=columns, hint=hint
     )
-    return Problem(file, line, "row", f"{cells} cells but the header has {columns}; {hint}")
 
 
 # ---------------------------------------------------------------- writing for Excel

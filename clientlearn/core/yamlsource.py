@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,6 +106,13 @@ class Source:
 
     def problem(self, path: Path_, message: str) -> Problem:
         return Problem(self.file, self.line(path), self.namer(self.data, path) or "file", message)
+
+    def said(
+        self, path: Path_, table: Mapping[str, Mapping[str, str]], key: str, /, **values: object
+    ) -> Problem:
+        """:meth:`problem` with its message ``table[key]`` in every language."""
+        field = self.namer(self.data, path) or "file"
+        return Problem.said(self.file, self.line(path), field, table, key, **values)
 
 
 def parse(

@@ -40,6 +40,8 @@ from clientlearn.core.normalize import normalize_text
 from clientlearn.core.tables import read_csv_rows
 from clientlearn.runtime.store import ANSWERS_FILE
 
+from .journey_messages import MESSAGES
+
 __all__ = ["MOODLE_NAME", "MoodleCollector", "Person", "name_key", "read_roster"]
 
 MOODLE_NAME = re.compile(
@@ -85,9 +87,8 @@ def read_roster(path: Path) -> list[Person]:
     for i, field in header_fields(columns).items():
         fields.setdefault(field, columns[i])
     if "id" not in fields:
-        raise ClientlearnError(
-            f"{path}: no 'id' column (found {', '.join(columns) or 'nothing'}); "
-            "the roster needs id, name, first_name, last_name, email"
+        raise ClientlearnError.said(
+            MESSAGES, "roster_no_id", path=path, found=", ".join(columns) or MESSAGES["nothing"]
         )
     people = []
     for _, row in rows:

@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 
 from clientlearn.core.errors import ClientlearnError
 
+from .journey_messages import MESSAGES
+
 __all__ = [
     "CONFIG_FILE",
     "LOCKED_BACKOFF_S",
@@ -78,9 +80,8 @@ def _read_settings(root: str, config_stamp: int | None) -> tuple[str, str]:
         except ConfigFileNotFound:  # removed since it was seen
             pass
         except Exception as err:  # the trainer's Python: any error it raises
-            raise ClientlearnError(
-                f"cannot read {Path(root) / CONFIG_FILE}: {err}; fix the file "
-                "(nbgrader itself would fail on it too)"
+            raise ClientlearnError.said(
+                MESSAGES, "config_unreadable", path=Path(root) / CONFIG_FILE, error=err
             ) from err
     coursedir = CourseDirectory(config=config)
     if not config.CourseDirectory.get("root"):
@@ -106,10 +107,7 @@ def open_gradebook(
     url = gradebook_url(course_root)
     db_file = sqlite_file(url)
     if not create and db_file is not None and not db_file.is_file():
-        raise ClientlearnError(
-            f"no gradebook at {db_file}: run this in the nbgrader course folder (the one "
-            "holding nbgrader_config.py), or pass --course DIR, after `clientlearn release`"
-        )
+        raise ClientlearnError.said(MESSAGES, "no_gradebook", path=db_file)
     from nbgrader.api import Gradebook
 
     kwargs = {} if course_id is None else {"course_id": course_id}
@@ -119,10 +117,12 @@ def open_gradebook(
         try:
             gradebook = retry_locked(lambda: Gradebook(url, **kwargs))
         except OperationalError as err:  # a database server down, a wrong password
-            raise ClientlearnError(
-                f"cannot open the gradebook {_shown(url)} (CourseDirectory.db_url of "
-                f"{Path(course_root) / CONFIG_FILE}): {str(err.orig).strip().splitlines()[0]}; "
-                "check that the database server runs and the URL, user and password are right"
+            raise ClientlearnError.said(
+                MESSAGES,
+                "gradebook_unreachable",
+                url=_shown(url),
+                config=Path(course_root) / CONFIG_FILE,
+                reason=str(err.orig).strip().splitlines()[0],
             ) from err
     try:
         yield gradebook

@@ -22,7 +22,7 @@ from clientlearn.runtime.handin.package import MANIFEST, ManifestError, verify
 from clientlearn.runtime.store import ANSWERS_FILE
 
 from .collect import MOODLE_NAME, _repair
-from .journey_messages import msg
+from .journey_messages import MESSAGES
 
 __all__ = ["TAKEN", "Candidate", "Item", "Unmatched", "candidates", "taken_files"]
 
@@ -100,7 +100,7 @@ def _open_zip(path: str, data: bytes | None = None, *, lang: str) -> zipfile.Zip
     try:
         return zipfile.ZipFile(io.BytesIO(data if data is not None else Path(path).read_bytes()))
     except (zipfile.BadZipFile, OSError) as err:
-        raise ClientlearnError(msg("bad_zip", lang, path=path, error=err)) from None
+        raise ClientlearnError.said(MESSAGES, "bad_zip", path=path, error=err) from None
 
 
 def _folder_items(folder: Path) -> list[Item]:

@@ -42,7 +42,7 @@ from clientlearn.core.errors import ClientlearnError
 
 from .collect import Person, name_key, read_roster
 from .handins import TAKEN, Candidate, Item, Unmatched, candidates, taken_files
-from .journey_messages import msg
+from .journey_messages import MESSAGES
 from .nbgrader_run import run_nbgrader
 from .release import check_course
 
@@ -147,9 +147,9 @@ def _write(
     try:
         contents = [(rel, item, item.read()) for rel, item in files]
     except zipfile.BadZipFile as err:  # an entry whose check sum fails
-        raise ClientlearnError(msg("bad_zip", lang, path=origin, error=err)) from err
+        raise ClientlearnError.said(MESSAGES, "bad_zip", path=origin, error=err) from err
     except OSError as err:
-        raise ClientlearnError(msg("cannot_read", lang, path=origin, error=err)) from err
+        raise ClientlearnError.said(MESSAGES, "cannot_read", path=origin, error=err) from err
     staging = dest.with_name(f".{dest.name}.collecting")
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -168,7 +168,7 @@ def _write(
         shutil.rmtree(old, ignore_errors=True)
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
-        raise ClientlearnError(msg("cannot_write", lang, path=dest, error=err)) from err
+        raise ClientlearnError.said(MESSAGES, "cannot_write", path=dest, error=err) from err
 
 
 # --- the command ---------------------------------------------------------------------
@@ -187,13 +187,13 @@ def collect_submissions(
     name = Path(module).name
     release = course_root / "release" / name
     if not release.is_dir():
-        raise ClientlearnError(msg("not_released", lang, module=name))
+        raise ClientlearnError.said(MESSAGES, "not_released", module=name)
     roster_path = course_root / ROSTER_FILE
     if sources and not roster_path.is_file():
-        raise ClientlearnError(msg("no_roster", lang, path=roster_path))
+        raise ClientlearnError.said(MESSAGES, "no_roster", path=roster_path)
     for source in sources:
         if not source.exists():
-            raise ClientlearnError(msg("no_source", lang, path=source))
+            raise ClientlearnError.said(MESSAGES, "no_source", path=source)
     people = read_roster(roster_path) if roster_path.is_file() else []
     roster = _Roster(people)
     submitted = course_root / "submitted"

@@ -8,6 +8,37 @@ from clientlearn.core.i18n import translate
 __all__ = ["MESSAGES", "msg"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "roster_no_id": {
+        "uk": "{path}: немає стовпця «id» (знайдено: {found}); у списку учасників мають бути "
+        "id, name, first_name, last_name, email",
+        "en": "{path}: no 'id' column (found {found}); the roster needs id, name, first_name, "
+        "last_name, email",
+    },
+    "nothing": {"uk": "нічого", "en": "nothing"},
+    "answers_in_source_plugin": {
+        "uk": "{path}: у вихідній теці модуля лежить файл відповідей; видаліть його "
+        "(відповіді належать лише текам учасників) і запустіть ще раз",
+        "en": "{path}: an answers file is in the assignment source; delete it (answers belong "
+        "to participants' folders only) and run again",
+    },
+    "config_unreadable": {
+        "uk": "не вдається прочитати {path}: {error}; виправте файл (nbgrader на ньому теж "
+        "зупинився б)",
+        "en": "cannot read {path}: {error}; fix the file (nbgrader itself would fail on it too)",
+    },
+    "no_gradebook": {
+        "uk": "журналу оцінок {path} немає: запустіть це в теці курсу nbgrader (тій, де лежить "
+        "nbgrader_config.py) або вкажіть --course ТЕКА, після `clientlearn release`",
+        "en": "no gradebook at {path}: run this in the nbgrader course folder (the one holding "
+        "nbgrader_config.py), or pass --course DIR, after `clientlearn release`",
+    },
+    "gradebook_unreachable": {
+        "uk": "не вдається відкрити журнал оцінок {url} (CourseDirectory.db_url у {config}): "
+        "{reason}; перевірте, чи працює сервер бази даних і чи правильні адреса, користувач "
+        "і пароль",
+        "en": "cannot open the gradebook {url} (CourseDirectory.db_url of {config}): {reason}; "
+        "check that the database server runs and the URL, user and password are right",
+    },
     "no_course": {
         "uk": "{folder} — не тека курсу nbgrader: у ній немає {config}. Запустіть команду "
         "в теці курсу (course/) або вкажіть її: --course ТЕКА.",

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 
-from .journey_messages import msg
+from .journey_messages import MESSAGES
 
 __all__ = ["SOURCE", "ModuleSource", "available_modules", "link_module", "locate_module"]
 
@@ -86,7 +86,7 @@ def locate_module(
     """
     name = Path(module).name
     if not name or name in {".", ".."}:
-        raise ClientlearnError(msg("bad_module", lang, module=module))
+        raise ClientlearnError.said(MESSAGES, "bad_module", module=module)
     entry = course_root / SOURCE / name
     if entry.is_dir():
         return ModuleSource(name, entry, entry.resolve(), needs_link=False)
@@ -94,16 +94,14 @@ def locate_module(
     for folder in (given, course_root.resolve().parent / name):
         if _is_module(folder) and not _inside_step_folder(folder, course_root):
             return ModuleSource(name, entry, folder.resolve(), needs_link=True)
-    known = ", ".join(available_modules(course_root)) or msg("none", lang)
-    raise ClientlearnError(
-        msg(
-            "unknown_module",
-            lang,
-            module=module,
-            entry=entry,
-            beside=course_root.parent,
-            known=known,
-        )
+    known = ", ".join(available_modules(course_root)) or MESSAGES["none"]
+    raise ClientlearnError.said(
+        MESSAGES,
+        "unknown_module",
+        module=module,
+        entry=entry,
+        beside=course_root.parent,
+        known=known,
     )
 
 
@@ -122,8 +120,8 @@ def link_module(module: ModuleSource, *, lang: str = "uk") -> None:
         return
     except OSError as err:
         if sys.platform != "win32":
-            raise ClientlearnError(
-                msg("link_failed", lang, entry=entry, target=target, error=err.strerror or err)
+            raise ClientlearnError.said(
+                MESSAGES, "link_failed", entry=entry, target=target, error=err.strerror or err
             ) from err
     if sys.platform == "win32":
         import _winapi
@@ -131,6 +129,6 @@ def link_module(module: ModuleSource, *, lang: str = "uk") -> None:
         try:
             _winapi.CreateJunction(str(target), str(entry))
         except OSError as err:
-            raise ClientlearnError(
-                msg("link_failed", lang, entry=entry, target=target, error=err.strerror or err)
+            raise ClientlearnError.said(
+                MESSAGES, "link_failed", entry=entry, target=target, error=err.strerror or err
             ) from err

@@ -53,6 +53,7 @@ from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, records
 from .feedback import FEEDBACK
 from .feedback_labels import configure_template
 from .integrity import NOTICE
+from .journey_messages import MESSAGES
 
 _META = "clientlearn"
 # What a participant sees in place of the rubric of a manually graded answer; an answer
@@ -73,9 +74,8 @@ class PublishBank(NbGraderPreprocessor):  # type: ignore[misc]
         folder = Path(resources["metadata"]["path"])
         if (folder / ANSWERS_FILE).exists():
             # It would be released to everyone and overwrite their answers at autograde.
-            raise ClientlearnError(
-                f"{folder / ANSWERS_FILE}: an answers file is in the assignment source; "
-                "delete it (answers belong to participants' folders only) and run again"
+            raise ClientlearnError.said(
+                MESSAGES, "answers_in_source_plugin", path=folder / ANSWERS_FILE
             )
         outputs = resources.setdefault("outputs", {})
         for name in self.bank_files:

@@ -24,7 +24,7 @@ from clientlearn.runtime.groupwork.people import read_groups_csv
 from clientlearn.runtime.store import ANSWERS_FILE
 
 from .gradebook import CONFIG_FILE
-from .journey_messages import msg
+from .journey_messages import MESSAGES, msg
 from .modules import ModuleSource, link_module, locate_module
 from .nbgrader_run import run_nbgrader
 
@@ -69,7 +69,7 @@ class Feedback:
 def check_course(course_root: Path, lang: str = "uk") -> Path:
     """``course_root`` if it is an nbgrader course folder (holds nbgrader_config.py)."""
     if not (course_root / CONFIG_FILE).is_file():
-        raise ClientlearnError(msg("no_course", lang, folder=course_root, config=CONFIG_FILE))
+        raise ClientlearnError.said(MESSAGES, "no_course", folder=course_root, config=CONFIG_FILE)
     return course_root
 
 
@@ -80,7 +80,7 @@ def _groups_file(course_root: Path, groups: Path | None, lang: str) -> Path | No
             return None
         groups = default
     elif not groups.is_file():
-        raise ClientlearnError(msg("no_groups_file", lang, path=groups))
+        raise ClientlearnError.said(MESSAGES, "no_groups_file", path=groups)
     read_groups_csv(groups)  # a broken file names its rows now, not in the notebooks
     return groups
 
@@ -108,8 +108,8 @@ def release_modules(
     for module in modules:
         source = locate_module(course_root, module, lang=lang)
         if (source.folder / ANSWERS_FILE).exists():
-            raise ClientlearnError(
-                msg("answers_in_source", lang, path=source.folder / ANSWERS_FILE)
+            raise ClientlearnError.said(
+                MESSAGES, "answers_in_source", path=source.folder / ANSWERS_FILE
             )
         if source.name not in {s.name for s in found}:
             found.append(source)
@@ -165,7 +165,7 @@ def make_feedback(
     autograded = (course_root / "autograded").glob(f"*/{glob.escape(name)}")
     graded = sorted(p.parent.name for p in autograded if p.is_dir())
     if not graded:
-        raise ClientlearnError(msg("nothing_graded", lang, module=name))
+        raise ClientlearnError.said(MESSAGES, "nothing_graded", module=name)
     if step:
         step(msg("step_feedback", lang, module=name, n=len(graded)))
     run_nbgrader(course_root, ["generate_feedback", name, "--force"], lang=lang)

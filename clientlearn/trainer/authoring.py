@@ -35,6 +35,8 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.bank import Bank, load_bank
 from clientlearn.runtime.testcells import grade_id
 
+from .authoring_words import ERRORS
+
 _ASK = re.compile(r"^\{\{\s*ask\s+([A-Za-z0-9_.-]+)\s*\}\}\s*$")
 _INSTRUMENT = re.compile(r"^\{\{\s*instrument\s+([A-Za-z0-9_-]+)((?:\s+\w+=[\w.]+)*)\s*\}\}\s*$")
 _TASK = re.compile(r"^\{\{\s*task\s+([A-Za-z0-9_.-]+)\s+points=(\d+(?:\.\d+)?)\s*\}\}\s*$")
@@ -70,7 +72,7 @@ def instrument_cells(instrument: str, options: dict[str, str]) -> list[NotebookN
     """The cell that shows a self-assessment and, with ``points``, its completion test."""
     unknown = set(options) - {"phase", "points"}
     if unknown:
-        raise ClientlearnError(f"unknown option(s) {sorted(unknown)}: use phase= and points=")
+        raise ClientlearnError.said(ERRORS, "instrument_options", unknown=sorted(unknown))
     phase = options.get("phase")
     phase_arg = f", phase={phase!r}" if phase else ""
     name = instrument + (f"-{phase}" if phase else "")
@@ -176,7 +178,9 @@ def build_notebook(
         if match := _TASK.match(line):
             flush()
             if match.group(1) in asked:
-                raise ClientlearnError(f"{source_name}:{number}: {match.group(1)!r} is used twice")
+                raise ClientlearnError.said(
+                    ERRORS, "task_twice", file=source_name, line=number, task=repr(match.group(1))
+                )
             asked.add(match.group(1))
             task = (match.group(1), float(match.group(2)), [])
             continue
@@ -186,7 +190,9 @@ def build_notebook(
             try:
                 cells.extend(instrument_cells(match.group(1), options))
             except ClientlearnError as err:
-                raise ClientlearnError(f"{source_name}:{number}: {err}") from None
+                raise ClientlearnError.said(
+                    ERRORS, "at_line", file=source_name, line=number, error=err
+                ) from None
             continue
         if _HANDIN.match(line):
             flush()
@@ -200,10 +206,17 @@ def build_notebook(
             flush()
             qid = match.group(1)
             if qid in asked:
-                raise ClientlearnError(f"{source_name}:{number}: question {qid!r} is asked twice")
+                raise ClientlearnError.said(
+                    ERRORS, "asked_twice", file=source_name, line=number, qid=repr(qid)
+                )
             if qid not in bank.questions:
-                raise ClientlearnError(
-                    f"{source_name}:{number}: no question {qid!r} in the bank {bank.id!r}"
+                raise ClientlearnError.said(
+                    ERRORS,
+                    "not_in_bank",
+                    file=source_name,
+                    line=number,
+                    qid=repr(qid),
+                    bank=repr(bank.id),
                 )
             asked.add(qid)
             cells.extend(question_cells(bank, qid, bank_file))
@@ -215,9 +228,9 @@ def build_notebook(
         else:
             markdown.append(line)
     if code is not None:
-        raise ClientlearnError(f"{source_name}: a ```python block is not closed")
+        raise ClientlearnError.said(ERRORS, "open_block", file=source_name)
     if task is not None:
-        raise ClientlearnError(f"{source_name}: the task {task[0]!r} has no {{{{ end }}}}")
+        raise ClientlearnError.said(ERRORS, "open_task", file=source_name, task=repr(task[0]))
     flush()
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
@@ -234,7 +247,9 @@ def build_notebook_file(lesson_path: Path, bank_path: Path, out: Path) -> Path:
     try:
         lesson = lesson_path.read_text(encoding="utf-8")
     except OSError as err:
-        raise ClientlearnError(f"{lesson_path}: cannot read the lesson: {err.strerror}") from None
+        raise ClientlearnError.said(
+            ERRORS, "lesson_unreadable", path=lesson_path, reason=err.strerror
+        ) from None
     nb = build_notebook(lesson, bank, bank_file=bank_path.name, source_name=str(lesson_path))
     out.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
     return out
@@ -260,14 +275,13 @@ def course_lessons(course_root: Path, modules: Sequence[str]) -> list[LessonBuil
         folder = course_root.parent / module
         found = sorted(lessons.glob("*.md"))
         if not found:
-            raise ClientlearnError(f"no lessons in {lessons}; each module needs its lessons there")
+            raise ClientlearnError.said(ERRORS, "no_lessons", lessons=lessons)
         stray = sorted(
             p.name for p in folder.glob("*.ipynb") if not (lessons / f"{p.stem}.md").is_file()
         )
         if stray:
-            raise ClientlearnError(
-                f"{folder} holds {', '.join(stray)} without a lesson in {lessons}; write the "
-                "lesson (the notebook is built from it) or remove the notebook"
+            raise ClientlearnError.said(
+                ERRORS, "stray_notebooks", folder=folder, stray=", ".join(stray), lessons=lessons
             )
         out += [
             LessonBuild(p, folder / "questions.yaml", folder / f"{p.stem}.ipynb") for p in found

@@ -26,6 +26,66 @@ __all__ = [
 ]
 
 FACTS_FILE = "course.yaml"
+
+# What is wrong with course.yaml, in Ukrainian and English (Problem.said).
+FACTS_ERRORS: dict[str, dict[str, str]] = {
+    "not_written": {
+        "uk": "ще не заповнено; впишіть сюди {fact} цього навчання або {hint}",
+        "en": "not written yet; write the {fact} of this run there, or {hint}",
+    },
+    "fact_title": {"uk": "назву", "en": "title"},
+    "fact_dates": {"uk": "дати", "en": "dates"},
+    "expected_mapping": {
+        "uk": "очікувався словник відомостей про курс (ключ: значення)",
+        "en": "expected a mapping of course facts",
+    },
+    "give_texts": {
+        "uk": 'дайте {{uk: "…", en: "…"}}',
+        "en": 'give {{uk: "…", en: "…"}}',
+    },
+    "uk_required": {
+        "uk": "потрібен український текст (uk)",
+        "en": "the Ukrainian text (uk) is required",
+    },
+    "bad_hours": {
+        "uk": "{value} — не ціле число годин, більше за 0",
+        "en": "{value} is not a whole number of hours above 0",
+    },
+    "unknown_field": {
+        "uk": "невідоме поле; перевірте, чи правильно воно написане",
+        "en": "unknown field; check its spelling",
+    },
+    "no_id": {
+        "uk": "дайте ідентифікатор курсу (course_id у nbgrader)",
+        "en": "give the course's id (nbgrader's course_id)",
+    },
+    "no_modules": {
+        "uk": "перелічіть модулі: id, title, hours",
+        "en": "list the modules: id, title, hours",
+    },
+    "bad_module": {
+        "uk": "дайте ідентифікатор модуля, його назву й години",
+        "en": "give the module's id, title and hours",
+    },
+    "module_twice": {
+        "uk": "модуль {module} названо двічі",
+        "en": "module {module} is listed twice",
+    },
+    "trainer_text": {
+        "uk": "вкажіть ім’я тренера текстом",
+        "en": "give the trainer's name as text",
+    },
+    "missing": {
+        "uk": "файлу немає; скопіюйте course/course.yaml репозиторію clientlearn у теку курсу "
+        "і впишіть у нього місце, дати й тренера цього навчання",
+        "en": "missing; copy course/course.yaml of the clientlearn repository into the course "
+        "folder and write this run's place, dates and trainer in it",
+    },
+    "unreadable": {
+        "uk": "не вдається прочитати файл: {error}",
+        "en": "cannot read it: {error}",
+    },
+}
 LANGS = ("uk", "en")
 
 
@@ -81,17 +141,21 @@ class CourseFacts:
                 given[key] = dict.fromkeys(LANGS, given[key])
         return replace(self, **given)
 
-    def require(self, *facts: str, lang: str, hint: str) -> None:
-        """Raise, naming the file and line, unless each text fact is written in ``lang``."""
+    def require(self, *facts: str, lang: str, hint: str | Mapping[str, str]) -> None:
+        """Raise, naming the file and line, unless each text fact is written in ``lang``;
+        ``hint`` (a text, or one per language) says what else the user can do."""
         missing = [f for f in facts if not self.text(f, lang).strip()]
         if missing:
             raise CourseFactsError(
                 [
-                    Problem(
+                    Problem.said(
                         self.file,
                         self.lines.get(f),
                         f"{f}.{lang}",
-                        f"not written yet; write the {f} of this run there, or {hint}",
+                        FACTS_ERRORS,
+                        "not_written",
+                        fact=FACTS_ERRORS.get(f"fact_{f}", {"uk": f, "en": f}),
+                        hint=hint,
                     )
                     for f in missing
                 ]
@@ -107,16 +171,16 @@ def _local(
     if isinstance(value, str):
         return dict.fromkeys(LANGS, value)
     if not isinstance(value, dict) or not all(isinstance(value.get(k, ""), str) for k in LANGS):
-        problems.append(src.problem((key,), 'give {uk: "…", en: "…"}'))
+        problems.append(src.said((key,), FACTS_ERRORS, "give_texts"))
         return {}
     if required and not str(value.get("uk", "")).strip():
-        problems.append(src.problem((key,), "the Ukrainian text (uk) is required"))
+        problems.append(src.said((key,), FACTS_ERRORS, "uk_required"))
     return {k: str(value.get(k) or "") for k in LANGS}
 
 
 def _hours(src: Source, path: tuple[str | int, ...], value: Any, problems: list[Problem]) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        problems.append(src.problem(path, f"{value!r} is not a whole number of hours above 0"))
+        problems.append(src.said(path, FACTS_ERRORS, "bad_hours", value=repr(value)))
         return 0
     return value
 
@@ -126,39 +190,37 @@ def parse_course_facts(text: str, file: str) -> CourseFacts:
     src = parse(text, file, error=CourseFactsError)
     data = src.data
     if not isinstance(data, dict):
-        raise CourseFactsError([Problem(file, 1, "file", "expected a mapping of course facts")])
+        raise CourseFactsError([Problem.said(file, 1, "file", FACTS_ERRORS, "expected_mapping")])
     problems: list[Problem] = []
     known = {"id", "title", "audience", "hours", "modules", "place", "dates", "trainer"}
-    problems += [
-        src.problem((k,), "unknown field; check its spelling") for k in data if k not in known
-    ]
+    problems += [src.said((k,), FACTS_ERRORS, "unknown_field") for k in data if k not in known]
     course_id = data.get("id")
     if not isinstance(course_id, str) or not course_id.strip():
-        problems.append(src.problem(("id",), "give the course's id (nbgrader's course_id)"))
+        problems.append(src.said(("id",), FACTS_ERRORS, "no_id"))
     modules: list[ModuleFacts] = []
     raw_modules = data.get("modules")
     if not isinstance(raw_modules, list) or not raw_modules:
-        problems.append(src.problem(("modules",), "list the modules: id, title, hours"))
+        problems.append(src.said(("modules",), FACTS_ERRORS, "no_modules"))
         raw_modules = []
     for i, entry in enumerate(raw_modules):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            problems.append(src.problem(("modules", i), "give the module's id, title and hours"))
+            problems.append(src.said(("modules", i), FACTS_ERRORS, "bad_module"))
             continue
         title = entry.get("title")
         if not isinstance(title, dict) or not str(title.get("uk", "")).strip():
-            problems.append(src.problem(("modules", i, "title"), 'give {uk: "…", en: "…"}'))
+            problems.append(src.said(("modules", i, "title"), FACTS_ERRORS, "give_texts"))
             title = {}
         hours = _hours(src, ("modules", i, "hours"), entry.get("hours"), problems)
         modules.append(ModuleFacts(entry["id"], {k: str(title.get(k) or "") for k in LANGS}, hours))
     ids = [m.id for m in modules]
     problems += [
-        src.problem(("modules", i), f"module {m!r} is listed twice")
+        src.said(("modules", i), FACTS_ERRORS, "module_twice", module=repr(m))
         for i, m in enumerate(ids)
         if m in ids[:i]
     ]
     trainer = data.get("trainer") or ""
     if not isinstance(trainer, str):
-        problems.append(src.problem(("trainer",), "give the trainer's name as text"))
+        problems.append(src.said(("trainer",), FACTS_ERRORS, "trainer_text"))
         trainer = ""
     facts = CourseFacts(
         id=str(course_id or ""),
@@ -184,18 +246,10 @@ def load_course_facts(course_root: str | Path) -> CourseFacts:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CourseFactsError(
-            [
-                Problem(
-                    str(path),
-                    None,
-                    "file",
-                    "missing; copy course/course.yaml of the clientlearn repository into the "
-                    "course folder and write this run's place, dates and trainer in it",
-                )
-            ]
+            [Problem.said(str(path), None, "file", FACTS_ERRORS, "missing")]
         ) from None
     except (OSError, UnicodeDecodeError) as err:
         raise CourseFactsError(
-            [Problem(str(path), None, "file", f"cannot read it: {err}")]
+            [Problem.said(str(path), None, "file", FACTS_ERRORS, "unreadable", error=err)]
         ) from None
     return parse_course_facts(text, str(path))

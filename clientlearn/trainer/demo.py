@@ -28,7 +28,7 @@ from clientlearn.runtime.bank import Bank, load_bank
 
 from .authoring import placed_instruments, scored_questions
 from .coursefacts import FACTS_FILE, load_course_facts
-from .demo_words import say
+from .demo_words import DEMO_WORDS, say
 from .groups import Person
 from .simulate import (
     answer_folder,
@@ -62,16 +62,12 @@ def course_sources(repo: Path = REPO) -> list[Path]:
     """The module folders of a clientlearn checkout that hold notebooks, in the order
     of the course file (``course/course.yaml``)."""
     if not (repo / "course" / FACTS_FILE).is_file() or not SAMPLE_ROSTER.exists():
-        raise ClientlearnError(
-            f"course/{FACTS_FILE} and course/sample_roster.csv are not under {repo}; run "
-            "the demo from a clientlearn checkout (make demo)"
-        )
+        raise ClientlearnError.said(DEMO_WORDS, "not_checkout", facts=FACTS_FILE, repo=repo)
     modules = load_course_facts(repo / "course").module_ids
     found = [repo / m for m in modules if any((repo / m).glob("*.ipynb"))]
     if len(found) != len(modules):
-        raise ClientlearnError(
-            f"the course modules {', '.join(modules)} are not all under {repo}; run "
-            "the demo from a clientlearn checkout (make demo)"
+        raise ClientlearnError.said(
+            DEMO_WORDS, "modules_missing", modules=", ".join(modules), repo=repo
         )
     return found
 
@@ -142,7 +138,7 @@ def run_demo(
     imported = import_roster(SAMPLE_ROSTER, course.root)
     people = read_roster(imported.roster_csv, balance="oblast")[:participants]
     if len(people) < 6:
-        raise ClientlearnError("--participants must be at least 6 (two role-play groups)")
+        raise ClientlearnError.said(DEMO_WORDS, "too_few")
 
     step(say(lang, "groups"))
     day1 = form_groups(people, size=4, balance="oblast", seed=seed)
@@ -226,9 +222,12 @@ def run_demo(
                 ),
             )
         if result.failed:
-            raise ClientlearnError(
-                f"{len(result.failed)} submission(s) of {name} failed to grade: "
-                + "; ".join(f"{f.student}: {f.reason}" for f in result.failed)
+            raise ClientlearnError.said(
+                DEMO_WORDS,
+                "failed_to_grade",
+                n=len(result.failed),
+                module=name,
+                reasons="; ".join(f"{f.student}: {f.reason}" for f in result.failed),
             )
 
     step(say(lang, "written"))

@@ -7,6 +7,26 @@ from clientlearn.core.i18n import translate
 __all__ = ["DEMO_WORDS", "say"]
 
 DEMO_WORDS: dict[str, dict[str, str]] = {
+    "not_checkout": {
+        "uk": "course/{facts} і course/sample_roster.csv немає в {repo}; запускайте демонстрацію "
+        "з копії репозиторію clientlearn (make demo)",
+        "en": "course/{facts} and course/sample_roster.csv are not under {repo}; run the demo "
+        "from a clientlearn checkout (make demo)",
+    },
+    "modules_missing": {
+        "uk": "модулів курсу {modules} немає в {repo} (не всіх); запускайте демонстрацію з "
+        "копії репозиторію clientlearn (make demo)",
+        "en": "the course modules {modules} are not all under {repo}; run the demo from a "
+        "clientlearn checkout (make demo)",
+    },
+    "too_few": {
+        "uk": "--participants має бути щонайменше 6 (дві групи для рольової гри)",
+        "en": "--participants must be at least 6 (two role-play groups)",
+    },
+    "failed_to_grade": {
+        "uk": "не вдалося перевірити роботи модуля {module} ({n}): {reasons}",
+        "en": "{n} submission(s) of {module} failed to grade: {reasons}",
+    },
     "roster": {
         "uk": "список: {file} у журнал оцінок (офіційна транслітерація)",
         "en": "roster: {file} into the gradebook (official transliteration)",

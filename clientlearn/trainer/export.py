@@ -63,6 +63,7 @@ from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
 
 from .results import (
     DEFAULT_MIN_SCORE,
+    ERRORS,
     ParticipantResult,
     Results,
     check_min_score,
@@ -123,9 +124,13 @@ def _label(key: str, lang: str, **fields: object) -> str:
 
 def _check(fmt: str, lang: str) -> None:
     if fmt not in FORMATS:
-        raise ClientlearnError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ClientlearnError.said(
+            ERRORS, "unknown_format", value=repr(fmt), choices=", ".join(FORMATS)
+        )
     if lang not in LANGS:
-        raise ClientlearnError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(
+            ERRORS, "unknown_lang", value=repr(lang), choices=", ".join(LANGS)
+        )
 
 
 def number(value: float) -> int | float:
@@ -207,7 +212,9 @@ def moodle_csv_text(
     address) or ``idnumber`` (the participant's id, the roster's ``id`` column, for a
     Moodle site whose users carry that ID number)."""
     if match not in MATCHES:
-        raise ClientlearnError(f"unknown match {match!r}; choose one of {', '.join(MATCHES)}")
+        raise ClientlearnError.said(
+            ERRORS, "unknown_match", value=repr(match), choices=", ".join(MATCHES)
+        )
     warnings: list[str] = []
     header = [_label(match, lang)]
     header += [_label("module", lang, n=n) for n, _ in _numbered(results)]

@@ -16,6 +16,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
 from clientlearn.core.i18n import translate
 
+from .group_errors import MESSAGES
 from .groups import Group
 from .rotation import OBSERVER, Schedule
 
@@ -155,7 +156,7 @@ section.round h2 { font-size: 14pt; margin: 0 0 2mm; }
 
 def _check_lang(lang: str) -> str:
     if lang not in LANGS:
-        raise ClientlearnError(f"language {lang!r} is not supported; use one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(MESSAGES, "lang", value=repr(lang), choices=", ".join(LANGS))
     return lang
 
 
@@ -227,7 +228,7 @@ def render_group_cards(
     is the course's title (from its course.yaml), shown on every card."""
     _check_lang(lang)
     if per_page < 1:
-        raise ClientlearnError(f"per_page must be at least 1, got {per_page}")
+        raise ClientlearnError.said(MESSAGES, "per_page", per_page=per_page)
     heading = title or (label("cards_of", lang, course=course) if course else label("cards", lang))
     cards = [_card(g, lang, course) for g in groups]
     pages = [

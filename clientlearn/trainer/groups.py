@@ -35,6 +35,7 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.core.headers import canonical_column, header_fields
+from clientlearn.core.i18n import LANGUAGES, translate
 from clientlearn.core.tables import read_csv_rows
 from clientlearn.runtime.groupwork.people import (
     Group,
@@ -45,6 +46,8 @@ from clientlearn.runtime.groupwork.people import (
     read_groups_csv,
     write_groups_csv,
 )
+
+from .group_errors import MESSAGES
 
 __all__ = [
     "Group",
@@ -93,12 +96,14 @@ def read_roster(path: Path | str, *, balance: str | None = None) -> list[Person]
         if column not in columns:
             raise InputFileError(
                 [
-                    Problem(
+                    Problem.said(
                         str(path),
                         1,
                         balance,
-                        f"no column '{balance}' to balance on; "
-                        f"the columns are: {', '.join(columns)}",
+                        MESSAGES,
+                        "no_balance_column",
+                        column=balance,
+                        columns=", ".join(columns),
                     )
                 ]
             )
@@ -136,28 +141,23 @@ def _canonical(
 def group_count(n: int, *, size: int | None = None, count: int | None = None) -> int:
     """How many groups for ``n`` people, from exactly one of ``size`` or ``count``."""
     if n < 1:
-        raise GroupingError("the roster is empty; add at least two participants")
+        raise GroupingError.said(MESSAGES, "empty_roster")
     if (size is None) == (count is None):
-        raise GroupingError("give either a group size or a number of groups (exactly one of them)")
+        raise GroupingError.said(MESSAGES, "size_or_count")
     if size is not None:
         if size < 2:
-            raise GroupingError(f"group size {size} is too small; a group needs at least 2 people")
+            raise GroupingError.said(MESSAGES, "size_small", size=size)
         if size > n:
-            raise GroupingError(
-                f"group size {size} is larger than the class ({n} people); "
-                f"choose a size of at most {n}"
-            )
+            raise GroupingError.said(MESSAGES, "size_large", size=size, n=n)
         # Never smaller than asked: 20 people in groups of 3 make 6 groups of 3-4 (a
         # role-play needs three people), 22 people in groups of 4 make 5 groups of 4-5.
         return max(1, n // size)
     if count is None or count < 1:
-        raise GroupingError(f"number of groups {count} is too small; use at least 1")
+        raise GroupingError.said(MESSAGES, "count_small", count=count)
     if n >= 2 and count > n // 2:
-        raise GroupingError(
-            f"{count} groups for {n} people would leave people alone; use at most {n // 2} groups"
-        )
+        raise GroupingError.said(MESSAGES, "count_alone", count=count, n=n, most=n // 2)
     if n < 2 and count > 1:
-        raise GroupingError(f"{count} groups for 1 person; use 1 group")
+        raise GroupingError.said(MESSAGES, "count_one_person", count=count)
     return count
 
 
@@ -288,25 +288,31 @@ def form_groups(
     """
     people = list(people)
     if not people:
-        raise GroupingError("the roster is empty; add at least two participants")
+        raise GroupingError.said(MESSAGES, "empty_roster")
     seen: dict[str, Person] = {}
     for person in people:
         key = person_key(person.id)
         if key in seen:
-            rows = ", ".join(f"row {p.row}" for p in (seen[key], person) if p.row is not None)
-            raise GroupingError(
-                f"'{person.id}' appears twice in the roster ({rows or 'no row numbers'}); "
-                "remove one"
-            )
+            numbers = [p.row for p in (seen[key], person) if p.row is not None]
+            rows = {
+                lang: ", ".join(translate(MESSAGES, "row", lang, n=n) for n in numbers)
+                or translate(MESSAGES, "no_rows", lang)
+                for lang in LANGUAGES
+            }
+            raise GroupingError.said(MESSAGES, "person_twice", id=person.id, rows=rows)
         seen[key] = person
     k = group_count(len(people), size=size, count=count)
     column = canonical_column(balance) if balance else None
     if column is not None:
         missing = [p for p in people if column not in p.attributes]
         if missing:
-            have = ", ".join(sorted(missing[0].attributes)) or "none"
-            raise GroupingError(
-                f"'{missing[0].name}' has no '{balance}' column to balance on (columns: {have})"
+            have = ", ".join(sorted(missing[0].attributes))
+            raise GroupingError.said(
+                MESSAGES,
+                "no_balance_value",
+                name=missing[0].name,
+                column=balance,
+                have=have or MESSAGES["none"],
             )
     values = [p.value(column) if column else "" for p in people]
 
@@ -320,10 +326,7 @@ def form_groups(
             for i in members:
                 partners[i].update(j for j in members if j != i)
         if known == 0:
-            raise GroupingError(
-                "none of the people in the previous groups are in this roster; "
-                "check that the previous groups file belongs to this class"
-            )
+            raise GroupingError.said(MESSAGES, "avoid_unknown")
 
     rng = random.Random(seed)
     best: tuple[tuple[int, int], list[list[int]]] | None = None
@@ -333,7 +336,7 @@ def form_groups(
         if best is None or cost < best[0]:
             best = (cost, dealt)
     if best is None:  # unreachable: the loop runs at least once
-        raise GroupingError("no grouping found")
+        raise GroupingError.said(MESSAGES, "no_grouping")
     return [
         Group(
             number,

@@ -16,6 +16,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
 
 from .coursefacts import FACTS_FILE, load_course_facts
+from .group_errors import MESSAGES
 from .groupcards import column_label, label, render_group_cards, render_schedule
 from .groups import (
     Group,
@@ -46,7 +47,7 @@ def _prepare(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the output folder {out}: {err.strerror}") from err
+        raise ClientlearnError.said(MESSAGES, "out_folder", out=out, reason=err.strerror) from err
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def form_day_groups(
     oblast, else library), repeating as few pairs of ``avoid``'s groups as possible;
     ``groups.csv`` and ``group-cards.html`` written into ``out``."""
     if (size is None) == (count is None):
-        raise ClientlearnError("give exactly one of --size K or --count N")
+        raise ClientlearnError.said(MESSAGES, "size_xor_count")
     people = read_roster(roster, balance=balance)
     if balance is None and people:
         balance = next((c for c in BALANCE_GUESSES if c in people[0].attributes), None)

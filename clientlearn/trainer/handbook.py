@@ -50,6 +50,7 @@ from .handbook_html import (
     render_question,
     task_box,
 )
+from .handbook_words import ERRORS
 
 __all__ = ["CHROMIUM", "HandbookFiles", "build_handbook", "find_chromium", "render_handbook"]
 
@@ -86,9 +87,8 @@ def _public_bank(path: Path, banks: dict[Path, Bank]) -> Bank:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as err:
-            raise ClientlearnError(
-                f"{path}: cannot read the question bank ({err.strerror}); the module "
-                "folder needs the bank its notebooks load"
+            raise ClientlearnError.said(
+                ERRORS, "bank_unreadable", path=path, reason=err.strerror
             ) from None
         # Keys are dropped from the YAML text before it is parsed into questions.
         banks[path] = parse_bank(public_yaml(text, str(path)), str(path), path)
@@ -100,12 +100,10 @@ def _cells(path: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ClientlearnError(f"{path}: cannot read the notebook ({err})") from None
+        raise ClientlearnError.said(ERRORS, "notebook_unreadable", path=path, error=err) from None
     cells = data.get("cells") if isinstance(data, dict) else None
     if not isinstance(cells, list) or data.get("nbformat") != 4:
-        raise ClientlearnError(
-            f"{path}: not a Jupyter notebook of format 4; open and save it in JupyterLab"
-        )
+        raise ClientlearnError.said(ERRORS, "not_notebook", path=path)
     out = []
     for cell in cells:
         if isinstance(cell, dict):
@@ -149,18 +147,19 @@ def _read_notebook(path: Path, anchor: str, lang: str, banks: dict[Path, Bank]) 
             chapter.blocks.append(task_box(float(grading.get("points", 0)), lang))
         elif kind == "markdown":
             if any(marker in source for marker in _INSTRUCTOR_MARKERS):
-                raise ClientlearnError(
-                    f"{path}: cell {n} is not an answer cell but holds an instructor-only "
-                    "region; mark it as a solution cell or remove the region"
-                )
+                raise ClientlearnError.said(ERRORS, "instructor_region", path=path, n=n)
             chapter.blocks.append(f'<div class="lesson">\n{markdown_html(source)}</div>\n')
         elif kind == "code":
             if match := _ASK.match(source):
                 bank = _public_bank(path.parent / bank_file, banks)
                 if match.group(1) not in bank.questions:
-                    raise ClientlearnError(
-                        f"{path}: cell {n} asks {match.group(1)!r}, which is not in "
-                        f"{bank.path}; rebuild the notebook from its lesson"
+                    raise ClientlearnError.said(
+                        ERRORS,
+                        "unknown_question",
+                        path=path,
+                        n=n,
+                        qid=repr(match.group(1)),
+                        bank=bank.path,
                     )
                 chapter.blocks.append(render_question(bank[match.group(1)], lang))
                 chapter.questions += 1
@@ -175,14 +174,11 @@ def _read_module(
     folder: Path, number: int, lang: str, banks: dict[Path, Bank], facts: CourseFacts
 ) -> Part:
     if not folder.is_dir():
-        raise ClientlearnError(
-            f"no module folder {folder}: give an assignment source folder such as "
-            "module1_client_service"
-        )
+        raise ClientlearnError.said(ERRORS, "no_module_folder", folder=folder)
     # nbgrader grades only the notebooks at the top of an assignment folder.
     paths = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
     if not paths:
-        raise ClientlearnError(f"{folder} holds no notebooks (*.ipynb): is it a module folder?")
+        raise ClientlearnError.said(ERRORS, "no_notebooks", folder=folder)
     bank = folder / "questions.yaml"
     # The course file names its modules; a module it does not list keeps its bank's title.
     if facts.module(folder.name) is not None:
@@ -206,7 +202,7 @@ def render_handbook(
     the course's title from its ``facts``."""
     check_lang(lang)
     if not modules:
-        raise ClientlearnError("no modules given: name at least one module folder")
+        raise ClientlearnError.said(ERRORS, "no_modules")
     parts: list[Part] = []
     banks: dict[Path, Bank] = {}
     for number, folder in enumerate(modules, start=1):
@@ -230,11 +226,7 @@ def find_chromium(path: Path | None = None) -> Path:
         found = CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")
         path = Path(found) if found else CHROMIUM
     if not path.is_file() or not os.access(path, os.X_OK):
-        raise ClientlearnError(
-            f"Chromium is needed to print the handbook as PDF, but {path} is missing: "
-            "install it with `apt-get install chromium` (Debian, Ubuntu), or build the "
-            "HTML only (--no-pdf) and print it from a browser"
-        )
+        raise ClientlearnError.said(ERRORS, "no_chromium", path=path)
     return path
 
 
@@ -243,7 +235,9 @@ def print_pdf(html: Path, pdf: Path, *, chromium: Path, timeout: float = _PRINT_
     try:
         fd, name = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
     except OSError as err:
-        raise ClientlearnError(f"cannot write into {pdf.parent}: {err.strerror}") from None
+        raise ClientlearnError.said(
+            ERRORS, "cannot_write", folder=pdf.parent, reason=err.strerror
+        ) from None
     os.close(fd)
     tmp = Path(name)
     try:
@@ -268,22 +262,23 @@ def print_pdf(html: Path, pdf: Path, *, chromium: Path, timeout: float = _PRINT_
                     check=False,
                 )
             except subprocess.TimeoutExpired:
-                raise ClientlearnError(
-                    f"Chromium did not print {html} within {timeout:.0f} s; try again, "
-                    "or open the HTML in a browser and print it from there"
+                raise ClientlearnError.said(
+                    ERRORS, "print_timeout", html=html, seconds=f"{timeout:.0f}"
                 ) from None
         with tmp.open("rb") as fh:
             head = fh.read(5)
             os.fsync(fh.fileno())
         if done.returncode != 0 or head != b"%PDF-":
             tail = "\n".join(done.stderr.strip().splitlines()[-5:])
-            raise ClientlearnError(
-                f"Chromium could not print {html} to PDF (exit code {done.returncode}):\n{tail}"
+            raise ClientlearnError.said(
+                ERRORS, "print_failed", html=html, code=done.returncode, tail=tail
             )
         os.chmod(tmp, 0o644)  # mkstemp makes it private; co-trainers share the handbook
         os.replace(tmp, pdf)
     except OSError as err:
-        raise ClientlearnError(f"cannot print {pdf}: {err.strerror or err}") from None
+        raise ClientlearnError.said(
+            ERRORS, "cannot_print", pdf=pdf, reason=err.strerror or err
+        ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -321,7 +316,7 @@ def build_handbook(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the output folder {out}: {err.strerror}") from None
+        raise ClientlearnError.said(ERRORS, "out_folder", out=out, reason=err.strerror) from None
     html_path = out / f"handbook-{lang}.html"
     write_text_atomic(html_path, html)
     if progress is not None:

@@ -37,7 +37,7 @@ from clientlearn.runtime.questions import (
     pick,
 )
 
-from .handbook_words import LABELS
+from .handbook_words import ERRORS, LABELS
 
 __all__ = [
     "LANGS",
@@ -63,7 +63,7 @@ def label(key: str, lang: str, **values: object) -> str:
 
 def check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise ClientlearnError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(ERRORS, "lang", value=repr(lang), choices=", ".join(LANGS))
 
 
 def _points(value: float, lang: str) -> str:
@@ -102,7 +102,7 @@ def markdown_html(text: str) -> str:
     """Lesson Markdown as HTML; any HTML in ``text`` comes out escaped."""
     out = _markdown()(text)
     if not isinstance(out, str):  # only the AST renderer returns tokens
-        raise ClientlearnError("the Markdown renderer returned tokens instead of HTML")
+        raise ClientlearnError.said(ERRORS, "markdown_tokens")
     return out
 
 
@@ -173,7 +173,7 @@ def _body(q: Question, lang: str) -> str:
         first = q.nodes[q.start]
         choices = [pick(c.text, lang) for c in first.choices]
         return _para(pick(first.text, lang), "q-text") + _marks(choices, "circle")
-    raise ClientlearnError(f"question {q.id!r}: the handbook cannot print a {q.kind!r} question")
+    raise ClientlearnError.said(ERRORS, "kind", qid=repr(q.id), kind=repr(q.kind))
 
 
 def render_question(question: Question, lang: str = "uk") -> str:

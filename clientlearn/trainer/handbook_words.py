@@ -136,3 +136,89 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{module}: {notebooks} notebooks, {questions} questions",
     },
 }
+
+# What building the handbook says when it cannot go on (ClientlearnError.said).
+ERRORS: dict[str, dict[str, str]] = {
+    "bank_unreadable": {
+        "uk": "{path}: не вдається прочитати банк питань ({reason}); у теці модуля має бути "
+        "банк, який завантажують її зошити",
+        "en": "{path}: cannot read the question bank ({reason}); the module folder needs the "
+        "bank its notebooks load",
+    },
+    "notebook_unreadable": {
+        "uk": "{path}: не вдається прочитати зошит ({error})",
+        "en": "{path}: cannot read the notebook ({error})",
+    },
+    "not_notebook": {
+        "uk": "{path}: це не зошит Jupyter формату 4; відкрийте й збережіть його в JupyterLab",
+        "en": "{path}: not a Jupyter notebook of format 4; open and save it in JupyterLab",
+    },
+    "instructor_region": {
+        "uk": "{path}: клітинка {n} не є клітинкою відповіді, але містить частину лише для "
+        "тренера; позначте її як клітинку розв’язку або приберіть цю частину",
+        "en": "{path}: cell {n} is not an answer cell but holds an instructor-only region; "
+        "mark it as a solution cell or remove the region",
+    },
+    "unknown_question": {
+        "uk": "{path}: клітинка {n} ставить питання {qid}, якого немає в {bank}; зберіть "
+        "зошит з його уроку наново",
+        "en": "{path}: cell {n} asks {qid}, which is not in {bank}; rebuild the notebook from "
+        "its lesson",
+    },
+    "no_module_folder": {
+        "uk": "теки модуля {folder} немає: вкажіть теку модуля, наприклад module1_client_service",
+        "en": "no module folder {folder}: give an assignment source folder such as "
+        "module1_client_service",
+    },
+    "no_notebooks": {
+        "uk": "у {folder} немає зошитів (*.ipynb): чи це тека модуля?",
+        "en": "{folder} holds no notebooks (*.ipynb): is it a module folder?",
+    },
+    "no_modules": {
+        "uk": "модулі не названо: назвіть хоча б одну теку модуля",
+        "en": "no modules given: name at least one module folder",
+    },
+    "no_chromium": {
+        "uk": "щоб надрукувати посібник у PDF, потрібен Chromium, але {path} немає: "
+        "установіть його (`apt-get install chromium` у Debian, Ubuntu) або зберіть лише HTML "
+        "(--no-pdf) і надрукуйте його з браузера",
+        "en": "Chromium is needed to print the handbook as PDF, but {path} is missing: install "
+        "it with `apt-get install chromium` (Debian, Ubuntu), or build the HTML only "
+        "(--no-pdf) and print it from a browser",
+    },
+    "cannot_write": {
+        "uk": "не вдається записати в {folder}: {reason}",
+        "en": "cannot write into {folder}: {reason}",
+    },
+    "print_timeout": {
+        "uk": "Chromium не надрукував {html} за {seconds} с; спробуйте ще раз або відкрийте "
+        "HTML у браузері й надрукуйте звідти",
+        "en": "Chromium did not print {html} within {seconds} s; try again, or open the HTML "
+        "in a browser and print it from there",
+    },
+    "print_failed": {
+        "uk": "Chromium не зміг надрукувати {html} у PDF (код виходу {code}):\n{tail}",
+        "en": "Chromium could not print {html} to PDF (exit code {code}):\n{tail}",
+    },
+    "cannot_print": {
+        "uk": "не вдається надрукувати {pdf}: {reason}",
+        "en": "cannot print {pdf}: {reason}",
+    },
+    "out_folder": {
+        "uk": "не вдається створити теку {out}: {reason}. Перевірте шлях і права на запис.",
+        "en": "cannot create the output folder {out}: {reason}. Check the path and that it is "
+        "writable.",
+    },
+    "lang": {
+        "uk": "невідома мова {value}: виберіть одну з таких: {choices}",
+        "en": "unknown language {value}: use one of {choices}",
+    },
+    "markdown_tokens": {
+        "uk": "обробник Markdown повернув токени замість HTML",
+        "en": "the Markdown renderer returned tokens instead of HTML",
+    },
+    "kind": {
+        "uk": "питання {qid}: посібник не може надрукувати питання типу {kind}",
+        "en": "question {qid}: the handbook cannot print a {kind} question",
+    },
+}

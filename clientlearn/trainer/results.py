@@ -40,6 +40,44 @@ WARNINGS: dict[str, dict[str, str]] = {
     "more": {"uk": " і ще {n}", "en": " and {n} more"},
 }
 
+# What the results of a course (export, certificates) say when they cannot be read.
+ERRORS: dict[str, dict[str, str]] = {
+    "min_score": {
+        "uk": "{option} має бути відсотком від 0 до 100 (а не {value}); наприклад, {option}=60",
+        "en": "{option} must be a percentage between 0 and 100 (got {value}); for example "
+        "{option}=60",
+    },
+    "unknown_assignment": {
+        "uk": "у журналі оцінок немає модуля {unknown} (є: {found}); перевірте --assignment",
+        "en": "no assignment {unknown} in the gradebook (it has: {found}); check --assignment",
+    },
+    "none": {"uk": "жодного", "en": "none"},
+    "no_assignments": {
+        "uk": "у журналі оцінок ще немає модулів; спершу запустіть nbgrader generate_assignment "
+        "і clientlearn autograde",
+        "en": "the gradebook has no assignments yet; run nbgrader generate_assignment and "
+        "clientlearn autograde first",
+    },
+    "several_courses": {
+        "uk": "модулі належать кільком курсам ({courses}); виберіть модулі одного курсу "
+        "параметром --assignment",
+        "en": "the assignments belong to several courses ({courses}); choose one course's "
+        "assignments with --assignment",
+    },
+    "unknown_format": {
+        "uk": "невідомий формат {value}; виберіть один із таких: {choices}",
+        "en": "unknown format {value}; choose one of {choices}",
+    },
+    "unknown_lang": {
+        "uk": "невідома мова {value}; виберіть одну з таких: {choices}",
+        "en": "unknown language {value}; choose one of {choices}",
+    },
+    "unknown_match": {
+        "uk": "невідомий спосіб зіставлення {value}; виберіть один із таких: {choices}",
+        "en": "unknown match {value}; choose one of {choices}",
+    },
+}
+
 # Tolerance for the pass comparison: scores are floats summed from grade cells,
 # and 60 % of 71 points must accept a score of 42.6.
 _EPSILON = 1e-9
@@ -167,10 +205,7 @@ def check_min_score(min_score: float, option: str = "--min-score") -> float:
     """Return ``min_score`` as a float, or raise if it is not a percentage."""
     value = float(min_score)
     if not 0.0 <= value <= 100.0:
-        raise ClientlearnError(
-            f"{option} must be a percentage between 0 and 100 (got {min_score:g}); "
-            f"for example {option}=60"
-        )
+        raise ClientlearnError.said(ERRORS, "min_score", option=option, value=f"{min_score:g}")
     return value
 
 
@@ -216,22 +251,16 @@ def read_results(
     found = sorted(gradebook.assignments, key=lambda a: a.name)
     unknown = sorted(set(assignments) - {a.name for a in found})
     if unknown:
-        raise ClientlearnError(
-            f"no assignment {', '.join(unknown)} in the gradebook (it has: "
-            f"{', '.join(a.name for a in found) or 'none'}); check --assignment"
+        names = ", ".join(a.name for a in found)
+        raise ClientlearnError.said(
+            ERRORS, "unknown_assignment", unknown=", ".join(unknown), found=names or ERRORS["none"]
         )
     chosen = [a for a in found if not assignments or a.name in assignments]
     if not chosen:
-        raise ClientlearnError(
-            "the gradebook has no assignments yet; run nbgrader generate_assignment "
-            "and nbgrader autograde first"
-        )
+        raise ClientlearnError.said(ERRORS, "no_assignments")
     course_ids = sorted({str(a.course_id) for a in chosen})
     if len(course_ids) > 1:
-        raise ClientlearnError(
-            f"the assignments belong to several courses ({', '.join(course_ids)}); "
-            "choose one course's assignments with --assignment"
-        )
+        raise ClientlearnError.said(ERRORS, "several_courses", courses=", ".join(course_ids))
     max_scores = tuple(float(a.max_score or 0.0) for a in chosen)
 
     from .groups import name_sort_key

@@ -40,6 +40,8 @@ from clientlearn.core.headers import header_fields
 from clientlearn.core.tables import Sheet, read_sheet, too_many_cells
 from clientlearn.core.translit import APOSTROPHES, student_id
 
+from .roster_words import FIELD_NAMES, MESSAGES
+
 __all__ = [
     "ROSTER_COLUMNS",
     "ROSTER_FILE",
@@ -105,8 +107,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TO_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "’"))  # the project's one style
 
 
-def _roster_problem(file: str, line: int | None, column: str, message: str) -> RosterError:
-    return RosterError([Problem(file, line, column, message)])
+def _roster_problem(
+    file: str, line: int | None, column: str, key: str, /, **values: object
+) -> RosterError:
+    return RosterError([Problem.said(file, line, column, MESSAGES, key, **values)])
 
 
 def _clean(text: str) -> str:
@@ -125,30 +129,20 @@ def _find_header(sheet: Sheet) -> tuple[int, dict[int, str]]:
         if any(f in _PERSON_FIELDS for f in fields.values()):
             return index, fields
     line, cells = sheet.rows[0]
-    found = ", ".join(f"'{c}'" for c in cells if c) or "none"
-    raise _roster_problem(
-        sheet.file,
-        line,
-        "header",
-        f"no column with the people's names (the columns found are: {found}); name it "
-        "'ПІБ' (or 'name'), or use two columns 'Прізвище' and 'Ім’я'",
-    )
+    found = ", ".join(f"'{c}'" for c in cells if c) or MESSAGES["none_found"]
+    raise _roster_problem(sheet.file, line, "header", "no_name_column", found=found)
 
 
-def _email_problem(email: str) -> str | None:
+def _email_problem(file: str, line: int, column: str, email: str) -> Problem | None:
     if _EMAIL.fullmatch(email):
         return None
     letter = _CYRILLIC.search(email)
     if letter:
-        return (
-            f"'{email}' has the Cyrillic letter '{letter.group()}'; retype the address "
-            "in Latin letters"
+        return Problem.said(
+            file, line, column, MESSAGES, "email_cyrillic", email=email, letter=letter.group()
         )
-    if email.count("@") > 1:
-        return f"'{email}' holds more than one address; keep one address per person"
-    return (
-        f"'{email}' is not an e-mail address (like name@example.org); correct it or clear the cell"
-    )
+    key = "email_several" if email.count("@") > 1 else "email_bad"
+    return Problem.said(file, line, column, MESSAGES, key, email=email)
 
 
 @dataclass
@@ -196,13 +190,7 @@ def load_roster(path: Path | str) -> Roster:
     sheet = read_sheet(path, what="roster")
     file = str(path)
     if not sheet.rows:
-        raise _roster_problem(
-            file,
-            None,
-            "file",
-            "the roster is empty; it needs a header row (ПІБ, бібліотека, область, e-mail) "
-            "and one row per person",
-        )
+        raise _roster_problem(file, None, "file", "empty")
     start, fields = _find_header(sheet)
     header_line, header = sheet.rows[start]
     problems: list[Problem] = []
@@ -210,12 +198,15 @@ def load_roster(path: Path | str) -> Roster:
     for i, f in fields.items():
         if f in columns:
             problems.append(
-                Problem(
+                Problem.said(
                     file,
                     header_line,
                     header[i],
-                    f"columns '{columns[f]}' and '{header[i]}' both hold the {f.replace('_', ' ')}"
-                    "; rename or delete one",
+                    MESSAGES,
+                    "same_field",
+                    first=columns[f],
+                    second=header[i],
+                    field=FIELD_NAMES.get(f, {"uk": f, "en": f.replace("_", " ")}),
                 )
             )
         else:
@@ -237,23 +228,15 @@ def load_roster(path: Path | str) -> Roster:
             s.translate(_TO_APOSTROPHE) for s in (name, last, first, patronymic)
         )
         if not name:
-            problems.append(
-                Problem(file, row.line, name_column, "no name; fill it in or delete the row")
-            )
+            problems.append(Problem.said(file, row.line, name_column, MESSAGES, "no_name"))
             continue
         email = v.get("email", "")
-        if email and (bad := _email_problem(email)):
-            problems.append(Problem(file, row.line, columns["email"], bad))
+        if email and (bad := _email_problem(file, row.line, columns["email"], email)):
+            problems.append(bad)
         given = v.get("id", "")
         if given and not _ID.fullmatch(given):
             problems.append(
-                Problem(
-                    file,
-                    row.line,
-                    columns["id"],
-                    f"'{given}' cannot be an nbgrader id; use Latin letters, digits and _ . - @ "
-                    "only, or clear the cell to have one made from the name",
-                )
+                Problem.said(file, row.line, columns["id"], MESSAGES, "bad_id", id=given)
             )
         people.append((row, name, last, first, patronymic))
 
@@ -263,12 +246,15 @@ def load_roster(path: Path | str) -> Roster:
         key = (_person_key(name), row.values.get("email", "").casefold())
         if key in first_row:
             problems.append(
-                Problem(
+                Problem.said(
                     file,
                     row.line,
                     name_column,
-                    f"'{name}' is in rows {first_row[key]} and {row.line} with the same e-mail; "
-                    "delete one of the two rows",
+                    MESSAGES,
+                    "same_person",
+                    name=name,
+                    first=first_row[key],
+                    second=row.line,
                 )
             )
         first_row.setdefault(key, row.line)
@@ -277,12 +263,7 @@ def load_roster(path: Path | str) -> Roster:
     if problems:
         raise RosterError(problems)
     if not people:
-        raise _roster_problem(
-            file,
-            header_line,
-            "file",
-            f"the roster has a header (row {header_line}) but no people; add one row per person",
-        )
+        raise _roster_problem(file, header_line, "file", "no_people", line=header_line)
     participants = tuple(
         Participant(
             row=row.line,
@@ -316,11 +297,14 @@ def _assign_ids(
             continue
         if given.casefold() in taken:
             problems.append(
-                Problem(
+                Problem.said(
                     file,
                     row.line,
                     columns["id"],
-                    f"id '{given}' is also in row {taken[given.casefold()]}; ids must be unique",
+                    MESSAGES,
+                    "id_twice",
+                    id=given,
+                    other=taken[given.casefold()],
                 )
             )
         taken.setdefault(given.casefold(), row.line)
@@ -333,12 +317,13 @@ def _assign_ids(
         base = student_id(last, first)
         if not base:
             problems.append(
-                Problem(
+                Problem.said(
                     file,
                     row.line,
                     columns.get("name") or columns.get("last_name") or columns["first_name"],
-                    f"cannot make a Latin id from '{name}'; add an 'id' column and give this "
-                    "person an id of Latin letters, digits and _",
+                    MESSAGES,
+                    "no_latin_id",
+                    name=name,
                 )
             )
             ids.append("")

@@ -19,6 +19,7 @@ from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_text_atomic
+from clientlearn.core.i18n import LANGUAGES, translate
 from clientlearn.grader.gradebook import gradebook_url, open_gradebook, scripts_on_path, sqlite_file
 
 from .roster import (
@@ -29,6 +30,7 @@ from .roster import (
     load_roster,
     roster_csv_text,
 )
+from .roster_words import MESSAGES
 
 __all__ = ["Change", "ImportResult", "import_roster"]
 
@@ -92,9 +94,7 @@ def _read_students(root: Path, url: str) -> dict[str, _Record]:
                 return {}
             rows = con.execute("SELECT id, first_name, last_name, email FROM student").fetchall()
     except sqlite3.Error as err:
-        raise ClientlearnError(
-            f"cannot read the gradebook {db}: {err}; check that it is nbgrader's gradebook.db"
-        ) from err
+        raise ClientlearnError.said(MESSAGES, "gradebook_unreadable", db=db, error=err) from err
     return {r[0]: {"first_name": r[1], "last_name": r[2], "email": r[3]} for r in rows}
 
 
@@ -114,10 +114,7 @@ def _plan(roster: Roster, before: Mapping[str, _Record]) -> tuple[Change, ...]:
 def _course_root(course_root: Path | str) -> Path:
     root = Path(course_root)
     if not (root / "nbgrader_config.py").is_file():
-        raise ClientlearnError(
-            f"{root} is not an nbgrader course folder (no nbgrader_config.py in it); "
-            "point to the course folder (the --course option of the command)"
-        )
+        raise ClientlearnError.said(MESSAGES, "not_course", root=root)
     return root
 
 
@@ -183,14 +180,13 @@ def _apply(result: ImportResult, before: Mapping[str, _Record]) -> None:
             db.unlink(missing_ok=True)  # it did not exist before this run
         if not isinstance(err, Exception):
             raise  # Ctrl+C: the gradebook is restored, let it stop the program
-        if undo_error is None:
-            after = f"the gradebook {url} was left as it was; fix this and run the import again"
-        else:
-            after = (
-                f"putting the gradebook {url} back failed too ({undo_error}), so it may hold part "
-                "of this roster; fix this and run the import again (it is safe to repeat)"
-            )
-        raise ClientlearnError(f"the roster import stopped: {err}; {after}") from err
+        after = {
+            lang: translate(MESSAGES, "left_as_was", lang, url=url)
+            if undo_error is None
+            else translate(MESSAGES, "undo_failed", lang, url=url, undo_error=undo_error)
+            for lang in LANGUAGES
+        }
+        raise ClientlearnError.said(MESSAGES, "import_stopped", error=err, after=after) from err
     finally:
         if gradebook is not None:
             gradebook.close()

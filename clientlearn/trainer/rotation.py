@@ -29,8 +29,12 @@ import yaml
 
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.core.files import write_text_atomic
+from clientlearn.core.i18n import LANGUAGES, translate
 from clientlearn.core.tables import EXCEL_CSV_ENCODING, excel_csv_text
+from clientlearn.core.tablewords import MESSAGES as TABLE_MESSAGES
+from clientlearn.core.tablewords import kind
 
+from .group_errors import MESSAGES
 from .groups import Group, Person, read_csv_rows
 
 __all__ = [
@@ -100,16 +104,12 @@ class Schedule:
 def _check_roles(roles: Sequence[str]) -> tuple[str, ...]:
     cleaned = tuple(r.strip() for r in roles)
     if any(not r for r in cleaned):
-        raise RotationError(
-            f"empty role name in {list(roles)}; list roles like librarian,patron,observer"
-        )
+        raise RotationError.said(MESSAGES, "empty_role", roles=list(roles))
     dupes = sorted({r for r in cleaned if cleaned.count(r) > 1})
     if dupes:
-        raise RotationError(f"role {dupes[0]!r} is listed twice; list each role once")
+        raise RotationError.said(MESSAGES, "role_twice", role=repr(dupes[0]))
     if all(r == OBSERVER for r in cleaned):
-        raise RotationError(
-            "give at least one role besides observer, e.g. librarian,patron,observer"
-        )
+        raise RotationError.said(MESSAGES, "only_observer")
     return cleaned
 
 
@@ -126,34 +126,40 @@ def rotate(
     main = [r for r in roles if r != OBSERVER]
     scens = [s if isinstance(s, Scenario) else Scenario(str(s)) for s in scenarios]
     if not groups:
-        raise RotationError("there are no groups; form groups first (clientlearn groups form)")
+        raise RotationError.said(MESSAGES, "no_groups")
     if rounds < 1:
-        raise RotationError(f"rounds must be at least 1, got {rounds}")
+        raise RotationError.said(MESSAGES, "rounds_small", rounds=rounds)
     ids = [s.id for s in scens]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise RotationError(f"scenario {dupes[0]!r} is listed twice; give each scenario once")
+        raise RotationError.said(MESSAGES, "scenario_twice", id=repr(dupes[0]))
     if rounds > len(scens):
-        raise RotationError(
-            f"{rounds} rounds need at least {rounds} different scenarios so that no group plays "
-            f"one twice, but there are {len(scens)}; add {rounds - len(scens)} more "
-            f"or use at most {len(scens)} rounds"
+        raise RotationError.said(
+            MESSAGES,
+            "too_few_scenarios",
+            rounds=rounds,
+            have=len(scens),
+            more=rounds - len(scens),
         )
     numbers = [g.number for g in groups]
     seen: dict[str, int] = {}
     for g in groups:
         if numbers.count(g.number) > 1:
-            raise RotationError(
-                f"group number {g.number} is used twice; number the groups 1, 2, 3…"
-            )
+            raise RotationError.said(MESSAGES, "group_number_twice", number=g.number)
         if len(g) < len(main):
-            raise RotationError(
-                f"group {g.number} has {len(g)} member(s) but the roles {', '.join(main)} "
-                f"need {len(main)} players; merge it with another group or use fewer roles"
+            raise RotationError.said(
+                MESSAGES,
+                "group_too_small",
+                number=g.number,
+                size=len(g),
+                roles=", ".join(main),
+                need=len(main),
             )
         for p in g.members:
             if p.id in seen:
-                raise RotationError(f"'{p.id}' is in group {seen[p.id]} and in group {g.number}")
+                raise RotationError.said(
+                    MESSAGES, "in_two_groups", id=p.id, first=seen[p.id], second=g.number
+                )
             seen[p.id] = g.number
 
     rng = random.Random(seed)
@@ -205,8 +211,13 @@ def _scenarios_from_yaml(path: Path, text: str) -> list[tuple[int | None, Any]]:
         line = err.problem_mark.line + 1 if err.problem_mark else None
         raise InputFileError(
             [
-                Problem(
-                    str(path), line, "yaml", f"{err.problem or 'not valid YAML'}; check indentation"
+                Problem.said(
+                    str(path),
+                    line,
+                    "yaml",
+                    MESSAGES,
+                    "bad_yaml",
+                    problem=err.problem or MESSAGES["not_yaml"],
                 )
             ]
         ) from err
@@ -220,16 +231,7 @@ def _scenarios_from_yaml(path: Path, text: str) -> list[tuple[int | None, Any]]:
             None,
         )
     if not isinstance(items, list):
-        raise InputFileError(
-            [
-                Problem(
-                    str(path),
-                    1,
-                    "scenarios",
-                    "expected a list: 'scenarios: [{id: ..., title: {uk: ..., en: ...}}]'",
-                )
-            ]
-        )
+        raise InputFileError([Problem.said(str(path), 1, "scenarios", MESSAGES, "expected_list")])
     lines: list[int | None] = [c.start_mark.line + 1 for c in getattr(seq, "value", [])]
     if len(lines) != len(items):
         lines = [None] * len(items)
@@ -245,7 +247,11 @@ def load_scenarios(path: Path | str) -> list[Scenario]:
         columns, rows = read_csv_rows(path, what="scenarios")
         if "id" not in columns:
             raise InputFileError(
-                [Problem(str(path), 1, "header", f"no 'id' column (columns: {', '.join(columns)})")]
+                [
+                    Problem.said(
+                        str(path), 1, "header", MESSAGES, "no_id_column", columns=", ".join(columns)
+                    )
+                ]
             )
         entries = [
             (
@@ -268,10 +274,12 @@ def load_scenarios(path: Path | str) -> list[Scenario]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise ClientlearnError(f"scenarios file not found: {path}") from None
+            raise ClientlearnError.said(
+                TABLE_MESSAGES, "not_found", what=kind("scenarios"), path=path
+            ) from None
         except (OSError, UnicodeDecodeError) as err:
-            raise ClientlearnError(
-                f"cannot read scenarios file {path}: {err}; save it as UTF-8"
+            raise ClientlearnError.said(
+                MESSAGES, "scenarios_unreadable", path=path, error=err
             ) from err
         entries = _scenarios_from_yaml(path, text)
 
@@ -284,24 +292,26 @@ def load_scenarios(path: Path | str) -> list[Scenario]:
         raw_id = item.get("id") if isinstance(item, dict) else None
         sid = "" if raw_id is None else str(raw_id).strip()
         title = _title(item.get("title")) if isinstance(item, dict) else None
-        where = f"scenario {number}"
         if not sid:
             problems.append(
-                Problem(str(path), line, "id", f"{where} has no id; give it a short id")
+                Problem.said(str(path), line, "id", MESSAGES, "scenario_no_id", number=number)
             )
         elif title is None:
             problems.append(
-                Problem(
-                    str(path), line, "title", f"{where}: title must be text or {{uk: ..., en: ...}}"
+                Problem.said(
+                    str(path), line, "title", MESSAGES, "scenario_bad_title", number=number
                 )
             )
         elif sid in first:
             problems.append(
-                Problem(
+                Problem.said(
                     str(path),
                     line,
                     "id",
-                    f"'{sid}' is a duplicate of the {_where_of(first[sid])}; ids must differ",
+                    MESSAGES,
+                    "scenario_duplicate",
+                    id=sid,
+                    where=_where_of(first[sid]),
                 )
             )
         else:
@@ -310,9 +320,14 @@ def load_scenarios(path: Path | str) -> list[Scenario]:
     if problems:
         raise InputFileError(problems)
     if not scenarios:
-        raise ClientlearnError(f"{path}: no scenarios; add at least one")
+        raise ClientlearnError.said(MESSAGES, "no_scenarios", path=path)
     return scenarios
 
 
-def _where_of(line: int | None) -> str:
-    return f"one on line {line}" if line is not None else "earlier one"
+def _where_of(line: int | None) -> dict[str, str]:
+    return {
+        lang: translate(MESSAGES, "where_line", lang, line=line)
+        if line is not None
+        else translate(MESSAGES, "where_earlier", lang)
+        for lang in LANGUAGES
+    }

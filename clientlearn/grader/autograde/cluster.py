@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from clientlearn.core.errors import ClientlearnError
 
 from .journal import Journal
-from .messages import msg
+from .messages import MESSAGES, msg
 from .results import Progress, SubmissionResult
 from .worker import grade_task, prepare_task
 
@@ -90,15 +90,15 @@ def connect(address: str | None, jobs: int, lang: str) -> Iterator[tuple[Client,
     try:
         client = Client(address, timeout=CONNECT_TIMEOUT_S)
     except (OSError, TimeoutError, ValueError) as err:
-        raise ClientlearnError(
-            msg("no_scheduler", lang, address=address, error=_first_line(err))
+        raise ClientlearnError.said(
+            MESSAGES, "no_scheduler", address=address, error=_first_line(err)
         ) from None
     try:
         try:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
         except (OSError, TimeoutError) as err:
-            raise ClientlearnError(
-                msg("no_scheduler", lang, address=address, error=_first_line(err))
+            raise ClientlearnError.said(
+                MESSAGES, "no_scheduler", address=address, error=_first_line(err)
             ) from None
         yield client, len(client.scheduler_info(n_workers=-1)["workers"])
     finally:
@@ -134,7 +134,7 @@ def prepare(
     except Exception as err:
         if _lost(err):
             raise SchedulerLost from err
-        raise ClientlearnError(f"preparing the gradebook of {root} failed: {err}") from err
+        raise ClientlearnError.said(MESSAGES, "prepare_failed", root=root, error=err) from err
     return [Planned(str(s), int(n), str(d)) for s, n, d in plan]
 
 

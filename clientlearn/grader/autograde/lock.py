@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES
 from clientlearn.grader.gradebook import CONFIG_FILE, course_id, gradebook_url, sqlite_file
 
-from .messages import msg
+from .messages import MESSAGES, msg
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -59,8 +60,8 @@ def autograde_lock(root: Path, assignment: str, *, lang: str = "uk") -> Iterator
         return
     db_file = sqlite_file(url)
     if db_file is not None and not db_file.is_file():
-        raise ClientlearnError(
-            msg("no_gradebook", lang, path=db_file, module=assignment, course=root)
+        raise ClientlearnError.said(
+            MESSAGES, "no_gradebook", path=db_file, module=assignment, course=root
         )
     if db_file is None:
         _check_reachable(root, url, lang)
@@ -78,8 +79,8 @@ def _unreachable(root: Path, url: str, err: BaseException, lang: str) -> Clientl
     # The driver's first line says what failed (refused, timed out, bad password).
     first = str(getattr(err, "orig", None) or err).strip().splitlines()
     reason = first[0] if first else type(err).__name__
-    return ClientlearnError(
-        msg("db_unreachable", lang, url=shown, config=root / CONFIG_FILE, error=reason)
+    return ClientlearnError.said(
+        MESSAGES, "db_unreachable", url=shown, config=root / CONFIG_FILE, error=reason
     )
 
 
@@ -127,14 +128,16 @@ def _advisory_lock(root: Path, url: str, key: int, assignment: str, lang: str) -
                 ),
                 {"k": key},
             ).first()
-            who = (
+            seen = (
                 f"{holder[0] or '?'}, {holder[1] or 'local'}, since {holder[2]:%Y-%m-%d %H:%M}"
                 if holder is not None
-                else msg("unknown_holder", lang)
+                else None
             )
-            raise ClientlearnError(
-                msg("running", lang, module=assignment, holder=msg("holder_db", lang, who=who))
-            )
+            holders = {
+                lang_: msg("holder_db", lang_, who=seen or msg("unknown_holder", lang_))
+                for lang_ in LANGUAGES
+            }
+            raise ClientlearnError.said(MESSAGES, "running", module=assignment, holder=holders)
         try:
             yield
         finally:
@@ -155,8 +158,11 @@ def _file_lock(root: Path, assignment: str, lang: str) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise ClientlearnError(
-            msg("running", lang, module=assignment, holder=msg("holder_file", lang, path=path))
+        raise ClientlearnError.said(
+            MESSAGES,
+            "running",
+            module=assignment,
+            holder={lang_: msg("holder_file", lang_, path=path) for lang_ in LANGUAGES},
         ) from None
     try:
         yield

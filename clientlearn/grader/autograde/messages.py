@@ -10,6 +10,76 @@ from clientlearn.core.i18n import translate
 __all__ = ["MESSAGES", "msg"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "unknown_students": {
+        "uk": "у submitted/ є роботи {unknown} модуля {module}, яких немає в {roster}; "
+        "перейменуйте теку на ідентифікатор учасника, імпортуйте їх командою "
+        "`clientlearn roster import` або все одно перевірте їх з --new-students (нічого не "
+        "перевірено)",
+        "en": "submitted/ holds {unknown} for {module}, who are not in {roster}; rename the "
+        "folder to the participant's id, import them with `clientlearn roster import`, or "
+        "grade them anyway with --new-students (nothing was graded)",
+    },
+    "not_course_root": {
+        "uk": "{root} — не тека курсу nbgrader (у ній немає nbgrader_config.py); вкажіть "
+        "теку, де лежать nbgrader_config.py, gradebook.db і submitted/",
+        "en": "{root} is not an nbgrader course root (no nbgrader_config.py there); pass the "
+        "folder that holds nbgrader_config.py, gradebook.db and submitted/",
+    },
+    "bad_module_name": {
+        "uk": "{module} — не назва модуля; вкажіть назву теки в {source} (наприклад, "
+        "module1_client_service)",
+        "en": "{module} is not an assignment name; pass the name of a folder in {source} "
+        "(for example module1_client_service)",
+    },
+    "jobs": {
+        "uk": "кількість процесів (--jobs) має бути щонайменше 1, а не {jobs}",
+        "en": "jobs must be at least 1, not {jobs}",
+    },
+    "no_students": {
+        "uk": "список учасників для перевірки порожній; назвіть хоча б одного",
+        "en": "the list of students to grade is empty; name at least one",
+    },
+    "prepare_failed": {
+        "uk": "не вдалося підготувати журнал оцінок курсу {root}: {error}",
+        "en": "preparing the gradebook of {root} failed: {error}",
+    },
+    "no_gradebook_yet": {
+        "uk": "журналу оцінок {path} немає; спершу випустіть модуль (nbgrader "
+        "generate_assignment {module}, у {root})",
+        "en": "no gradebook at {path}; release the assignment first (nbgrader "
+        "generate_assignment {module}, in {root})",
+    },
+    "not_in_gradebook": {
+        "uk": "модуля {module} немає в журналі оцінок курсу {root} (є: {known}); перевірте "
+        "назву або спершу випустіть його: nbgrader generate_assignment {name}",
+        "en": "assignment {module} is not in the gradebook of {root} (it holds: {known}); "
+        "check the name, or release it first with nbgrader generate_assignment {name}",
+    },
+    "none": {"uk": "жодного", "en": "none"},
+    "no_submissions": {
+        "uk": "немає робіт модуля {module} для перевірки: у {where} немає зошита; спершу "
+        "зберіть їх (clientlearn collect, nbgrader collect чи zip_collect або скопіюйте туди "
+        "теку кожного учасника)",
+        "en": "no submissions of {module} to grade: no notebook in {where}; collect them "
+        "first (clientlearn collect, nbgrader collect or zip_collect, or copy each "
+        "participant's folder there)",
+    },
+    "no_submission_for": {
+        "uk": "немає роботи модуля {module} від {unknown}: очікувався зошит у {where}; "
+        "перевірте ідентифікатори учасників (роботи є від {found})",
+        "en": "no submission of {module} for {unknown}: expected a notebook in {where}; "
+        "check the student ids (submissions exist for {found})",
+    },
+    "nbgrader_start": {
+        "uk": "nbgrader не запустився в {root} на {host}: {error}",
+        "en": "nbgrader could not start in {root} on {host}: {error}",
+    },
+    "course_not_here": {
+        "uk": "теки курсу {root} немає на {host}: кожен процес перевірки має бачити теку "
+        "курсу за тим самим шляхом (спільне сховище)",
+        "en": "the course folder {root} is not on {host}: every worker must see the course "
+        "folder at the same path (shared storage)",
+    },
     "running": {
         "uk": "Модуль {module} уже перевіряє інший запуск clientlearn autograde ({holder}). "
         "Зачекайте, поки він завершиться, і запустіть команду знову; нічого не перевірено.",

@@ -14,7 +14,7 @@ from clientlearn.core.errors import ClientlearnError
 from .cluster import Planned, SchedulerLost, connect, grade, prepare
 from .journal import Journal
 from .lock import autograde_lock
-from .messages import msg
+from .messages import MESSAGES
 from .results import AutogradeResult, Progress, SubmissionResult
 
 
@@ -38,11 +38,12 @@ def _check_known_students(
     )
     unknown = [f for f in folders if f not in known and (wanted is None or f in wanted)]
     if unknown:
-        raise ClientlearnError(
-            f"submitted/ holds {', '.join(unknown)} for {assignment}, who are not in "
-            f"{roster.name}; rename the folder to the participant's id, import them with "
-            "`clientlearn roster import`, or grade them anyway with --new-students "
-            "(nothing was graded)"
+        raise ClientlearnError.said(
+            MESSAGES,
+            "unknown_students",
+            unknown=", ".join(unknown),
+            module=assignment,
+            roster=roster.name,
         )
 
 
@@ -88,22 +89,18 @@ def autograde(
     started = time.monotonic()
     root = Path(course_root).resolve()
     if not (root / "nbgrader_config.py").is_file():
-        raise ClientlearnError(
-            f"{root} is not an nbgrader course root (no nbgrader_config.py there); "
-            "pass the folder that holds nbgrader_config.py, gradebook.db and submitted/"
-        )
+        raise ClientlearnError.said(MESSAGES, "not_course_root", root=root)
     if not assignment.strip() or any(ch in assignment for ch in "*?[]/\\"):
-        raise ClientlearnError(
-            f"{assignment!r} is not an assignment name; pass the name of a folder in "
-            f"{root / 'source'} (for example module1_client_service)"
+        raise ClientlearnError.said(
+            MESSAGES, "bad_module_name", module=repr(assignment), source=root / "source"
         )
     if jobs is None:
         jobs = default_jobs()
     if jobs < 1:
-        raise ClientlearnError(f"jobs must be at least 1, not {jobs}")
+        raise ClientlearnError.said(MESSAGES, "jobs", jobs=jobs)
     wanted = sorted(set(students)) if students is not None else None
     if wanted is not None and not wanted:
-        raise ClientlearnError("the list of students to grade is empty; name at least one")
+        raise ClientlearnError.said(MESSAGES, "no_students")
     _check_known_students(root, assignment, wanted, new_students=new_students)
     with autograde_lock(root, assignment, lang=lang):
         journal = Journal(root, assignment)
@@ -132,15 +129,13 @@ def autograde(
                     retried = {r.student: replace(r, attempts=r.attempts + 1) for r in again}
                     results = [retried.get(r.student, r) for r in results]
         except SchedulerLost:
-            raise ClientlearnError(
-                msg(
-                    "scheduler_lost",
-                    lang,
-                    address=cluster or "local",
-                    module=assignment,
-                    done=len(journal.graded),
-                    total=len(plan),
-                )
+            raise ClientlearnError.said(
+                MESSAGES,
+                "scheduler_lost",
+                address=cluster or "local",
+                module=assignment,
+                done=len(journal.graded),
+                total=len(plan),
             ) from None
         journal.finish()
     return AutogradeResult(

@@ -19,6 +19,7 @@ from typing import Any
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.grader.gradebook import retry_locked, scripts_env, sqlite_file
 
+from .messages import MESSAGES
 from .reasons import failure_reason, grade_with_retry
 
 # Written to a worker's log before each submission: where one submission's log starts.
@@ -85,9 +86,8 @@ class _Grader:
         cd = self.coursedir
         db_file = sqlite_file(cd.db_url)
         if db_file is not None and not db_file.is_file():
-            raise ClientlearnError(
-                f"no gradebook at {db_file}; release the assignment first "
-                f"(nbgrader generate_assignment {self.assignment}, in {cd.root})"
+            raise ClientlearnError.said(
+                MESSAGES, "no_gradebook_yet", path=db_file, module=self.assignment, root=cd.root
             )
 
         def check_assignment() -> None:
@@ -95,29 +95,33 @@ class _Grader:
                 try:
                     gb.find_assignment(self.assignment)
                 except MissingEntry:
-                    known = ", ".join(sorted(a.name for a in gb.assignments)) or "none"
-                    raise ClientlearnError(
-                        f"assignment {self.assignment!r} is not in the gradebook of "
-                        f"{cd.root} (it holds: {known}); check the name, or release it "
-                        f"first with nbgrader generate_assignment {self.assignment}"
+                    known = ", ".join(sorted(a.name for a in gb.assignments))
+                    raise ClientlearnError.said(
+                        MESSAGES,
+                        "not_in_gradebook",
+                        module=repr(self.assignment),
+                        root=cd.root,
+                        known=known or MESSAGES["none"],
+                        name=self.assignment,
                     ) from None
 
         retry_locked(check_assignment)
         found = self.submissions()
         where = cd.format_path(cd.submitted_directory, "STUDENT", self.assignment)
         if not found:
-            raise ClientlearnError(
-                f"no submissions of {self.assignment!r} to grade: no notebook in {where}; "
-                "collect them first (nbgrader collect or zip_collect, or copy each "
-                "participant's folder there)"
+            raise ClientlearnError.said(
+                MESSAGES, "no_submissions", module=repr(self.assignment), where=where
             )
         if students is not None:
             unknown = sorted(set(students) - set(found))
             if unknown:
-                raise ClientlearnError(
-                    f"no submission of {self.assignment!r} for {', '.join(unknown)}: "
-                    f"expected a notebook in {where}; check the student ids "
-                    f"(submissions exist for {', '.join(sorted(found))})"
+                raise ClientlearnError.said(
+                    MESSAGES,
+                    "no_submission_for",
+                    module=repr(self.assignment),
+                    unknown=", ".join(unknown),
+                    where=where,
+                    found=", ".join(sorted(found)),
                 )
             found = {s: found[s] for s in students}
 
@@ -202,9 +206,12 @@ def _grader(root: str, assignment: str, force: bool) -> _Grader:
         except KeyboardInterrupt:
             raise
         except BaseException as err:  # traitlets exits on a config error: say why instead
-            raise ClientlearnError(
-                f"nbgrader could not start in {root} on {socket.gethostname()}: "
-                f"{type(err).__name__}: {err}"
+            raise ClientlearnError.said(
+                MESSAGES,
+                "nbgrader_start",
+                root=root,
+                host=socket.gethostname(),
+                error=f"{type(err).__name__}: {err}",
             ) from None
     return _KEPT[key]
 
@@ -216,9 +223,8 @@ def _in_course(root: str) -> Iterator[None]:
     at a time: nbgrader's app is not made for threads)."""
     with _GRADING:
         if not os.path.isdir(root):
-            raise ClientlearnError(
-                f"the course folder {root} is not on {socket.gethostname()}: every worker "
-                "must see the course folder at the same path (shared storage)"
+            raise ClientlearnError.said(
+                MESSAGES, "course_not_here", root=root, host=socket.gethostname()
             )
         before = os.getcwd()
         os.chdir(root)

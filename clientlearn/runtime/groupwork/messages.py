@@ -14,6 +14,37 @@ from clientlearn.core.i18n import translate
 LANGS = ("uk", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Reading a roster or groups.csv (people.py); {what} is one of the what_* below.
+    "what_roster": {"uk": "список учасників", "en": "roster"},
+    "what_groups": {"uk": "файл груп", "en": "groups file"},
+    "no_name_column": {
+        "uk": "немає стовпця «name» чи «id» (стовпці: {columns}); додайте стовпець name",
+        "en": "no 'name' or 'id' column (columns are: {columns}); add a column named name",
+    },
+    "none": {"uk": "жодного", "en": "none"},
+    "empty_cell": {
+        "uk": "порожня клітинка {column}; заповніть її або видаліть рядок",
+        "en": "empty {column}; fill it in or delete the row",
+    },
+    "duplicate_row": {
+        "uk": "«{id}» повторює рядок {row}; видаліть один із двох рядків або розрізніть цих "
+        "двох людей",
+        "en": "'{id}' is a duplicate of row {row}; delete one of the two rows or tell the two "
+        "people apart",
+    },
+    "no_people": {
+        "uk": "{path}: {what} має рядок заголовків, але не має людей; додайте по рядку на "
+        "кожну людину",
+        "en": "{path}: the {what} has a header but no people; add one row per person",
+    },
+    "no_group_column": {
+        "uk": "немає стовпця «group» (стовпці: {columns})",
+        "en": "no 'group' column (columns are: {columns})",
+    },
+    "not_group_number": {
+        "uk": "«{text}» — не номер групи; пишіть 1, 2, 3…",
+        "en": "'{text}' is not a group number; use 1, 2, 3…",
+    },
     # --- timer (the text a viewer without widgets shows)
     "timer_text": {"uk": "Таймер: {time}", "en": "Timer: {time}"},
     "timer_text_label": {"uk": "Таймер «{label}»: {time}", "en": "Timer “{label}”: {time}"},

@@ -19,6 +19,8 @@ from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.core.files import write_text_atomic
 from clientlearn.core.tables import read_csv_rows
 
+from .messages import MESSAGES
+
 _UK_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'"})
 
@@ -80,12 +82,13 @@ def people_from_rows(
     if "id" not in columns and "name" not in columns:
         raise InputFileError(
             [
-                Problem(
+                Problem.said(
                     str(path),
                     1,
                     "header",
-                    f"no 'name' or 'id' column (columns are: {', '.join(columns) or 'none'}); "
-                    "add a column named name",
+                    MESSAGES,
+                    "no_name_column",
+                    columns=", ".join(columns) or MESSAGES["none"],
                 )
             ]
         )
@@ -98,20 +101,20 @@ def people_from_rows(
         name = row.get("name") or pid
         if not pid:
             problems.append(
-                Problem(
-                    str(path), line, key_column, f"empty {key_column}; fill it in or delete the row"
-                )
+                Problem.said(str(path), line, key_column, MESSAGES, "empty_cell", column=key_column)
             )
             continue
         key = person_key(pid)
         if key in first_row:
             problems.append(
-                Problem(
+                Problem.said(
                     str(path),
                     line,
                     key_column,
-                    f"'{pid}' is a duplicate of row {first_row[key]}; delete one of the two rows "
-                    "or tell the two people apart",
+                    MESSAGES,
+                    "duplicate_row",
+                    id=pid,
+                    row=first_row[key],
                 )
             )
             continue
@@ -120,8 +123,8 @@ def people_from_rows(
     if problems:
         raise InputFileError(problems)
     if not people:
-        raise ClientlearnError(
-            f"{path}: the {what} has a header but no people; add one row per person"
+        raise ClientlearnError.said(
+            MESSAGES, "no_people", path=path, what=MESSAGES.get(f"what_{what}", {"uk": what})
         )
     return people
 
@@ -137,8 +140,8 @@ def read_groups_csv(path: Path | str) -> list[Group]:
     if "group" not in columns:
         raise InputFileError(
             [
-                Problem(
-                    str(path), 1, "header", f"no 'group' column (columns are: {', '.join(columns)})"
+                Problem.said(
+                    str(path), 1, "header", MESSAGES, "no_group_column", columns=", ".join(columns)
                 )
             ]
         )
@@ -152,12 +155,12 @@ def read_groups_csv(path: Path | str) -> list[Group]:
             number = 0
         if number < 1:
             problems.append(
-                Problem(str(path), line, "group", f"'{text}' is not a group number; use 1, 2, 3…")
+                Problem.said(str(path), line, "group", MESSAGES, "not_group_number", text=text)
             )
         numbers[line] = number
     if problems:
         raise InputFileError(problems)
-    people = people_from_rows(path, rows, columns, "groups file")
+    people = people_from_rows(path, rows, columns, "groups")
     others = [c for c in columns if c not in {"group", "id", "name"}]
     balance = others[0] if others else None
     members: dict[int, list[Person]] = {}

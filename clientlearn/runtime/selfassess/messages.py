@@ -12,6 +12,15 @@ from clientlearn.core.i18n import translate
 from clientlearn.core.numbers import format_number
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "chart_formats": {
+        "uk": "невідомі формати діаграм {unknown}; використовуйте {known}",
+        "en": "unknown chart format(s) {unknown}; use {known}",
+    },
+    "out_folder": {
+        "uk": "не вдається створити теку {folder}: {reason}. Перевірте шлях і права на запис.",
+        "en": "cannot create the folder {folder}: {reason}. Check the path and that it is "
+        "writable.",
+    },
     "instruments_ok": {
         "uk": "Інструментів без помилок: {n}.",
         "en": "{n} instrument(s) OK.",

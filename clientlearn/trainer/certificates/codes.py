@@ -17,6 +17,8 @@ from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
 
+from .words import ERRORS
+
 KEY_FILE = ".certificate-key"
 REGISTER_FILE = "register.csv"
 CODE_PREFIX = "CO"  # «Орієнтація на клієнта» / Client Orientation
@@ -75,7 +77,9 @@ def load_key(course_root: str | Path, *, create: bool) -> bytes:
         except FileExistsError:
             pass
         except OSError as err:
-            raise ClientlearnError(f"cannot create {path}: {err.strerror}") from err
+            raise ClientlearnError.said(
+                ERRORS, "cannot_create", path=path, reason=err.strerror
+            ) from err
         else:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(secrets.token_bytes(_KEY_BYTES))
@@ -84,17 +88,13 @@ def load_key(course_root: str | Path, *, create: bool) -> bytes:
     try:
         key = path.read_bytes()
     except FileNotFoundError:
-        raise ClientlearnError(
-            f"no {KEY_FILE} in {Path(course_root).resolve()}: certificates were not issued "
-            "from this course folder; pass the course folder they were made in with --course"
+        raise ClientlearnError.said(
+            ERRORS, "no_key", key_file=KEY_FILE, root=Path(course_root).resolve()
         ) from None
     except OSError as err:
-        raise ClientlearnError(f"cannot read {path}: {err.strerror}") from err
+        raise ClientlearnError.said(ERRORS, "cannot_read", path=path, reason=err.strerror) from err
     if len(key) < 16:
-        raise ClientlearnError(
-            f"{path} is damaged ({len(key)} bytes); restore it from a backup (a new key "
-            "would make every issued code unverifiable)"
-        )
+        raise ClientlearnError.said(ERRORS, "damaged_key", path=path, size=len(key))
     return key
 
 
@@ -118,10 +118,7 @@ def normalize_code(text: str) -> str:
         or len(chars) != _CODE_CHARS
         or any(c not in _ALPHABET for c in chars)
     ):
-        raise ClientlearnError(
-            f"{text!r} is not a certificate code; a code looks like "
-            f"{CODE_PREFIX}-7K3F-9QX2-M4TD (12 letters and digits after {CODE_PREFIX})"
-        )
+        raise ClientlearnError.said(ERRORS, "not_a_code", text=repr(text), prefix=CODE_PREFIX)
     return f"{CODE_PREFIX}-{chars[0:4]}-{chars[4:8]}-{chars[8:12]}"
 
 
@@ -135,14 +132,11 @@ def read_register(path: Path) -> list[RegisterEntry]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as err:
-        raise ClientlearnError(f"cannot read the certificate register {path}: {err}") from err
+        raise ClientlearnError.said(ERRORS, "register_unreadable", path=path, error=err) from err
     reader = csv.DictReader(io.StringIO(text))
     missing = [c for c in _REGISTER_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
-        raise ClientlearnError(
-            f"{path}: not a certificate register (missing column(s) {', '.join(missing)}); "
-            "restore it from a backup or choose another --out folder"
-        )
+        raise ClientlearnError.said(ERRORS, "not_a_register", path=path, missing=", ".join(missing))
     return [RegisterEntry(**{c: row[c] or "" for c in _REGISTER_COLUMNS}) for row in reader]
 
 
@@ -162,20 +156,14 @@ def verify_certificate(
     wanted = normalize_code(code)
     path = Path(register) if register else Path(course_root) / "certificates" / REGISTER_FILE
     if not path.is_file():
-        raise ClientlearnError(
-            f"no certificate register at {path}; pass --course DIR (or --register FILE) "
-            "of the course that issued the certificate"
-        )
+        raise ClientlearnError.said(ERRORS, "no_register", path=path)
     entry = next((e for e in read_register(path) if e.code == wanted), None)
     if entry is None:
-        raise ClientlearnError(f"{wanted} is not in the register {path}: not a genuine certificate")
+        raise ClientlearnError.said(ERRORS, "not_registered", code=wanted, path=path)
     key = load_key(course_root, create=False)
     expected = certificate_code(key, entry.course_id, entry.id, entry.name, entry.dates)
     if not hmac.compare_digest(expected, wanted):
-        raise ClientlearnError(
-            f"{wanted} does not match its register row (name, id, course or dates were changed "
-            f"in {path}): not a genuine certificate"
-        )
+        raise ClientlearnError.said(ERRORS, "changed_row", code=wanted, path=path)
     return entry
 
 

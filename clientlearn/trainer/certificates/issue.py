@@ -28,6 +28,7 @@ from .codes import (
     register_text,
 )
 from .pdf import CertificateDetails, render_pdf
+from .words import ERRORS
 
 LANGS = ("uk", "en")
 
@@ -83,14 +84,16 @@ def make_certificates(
     file's for this run; the dates must be written in one or the other.
     """
     if lang not in LANGS:
-        raise ClientlearnError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(
+            ERRORS, "unknown_lang", value=repr(lang), choices=", ".join(LANGS)
+        )
     if hours is not None and hours <= 0:
-        raise ClientlearnError(f"--hours must be a positive number of hours (got {hours})")
+        raise ClientlearnError.said(ERRORS, "hours", hours=hours)
     root = Path(course_root)
     facts = load_course_facts(root).but(
         trainer=trainer, dates=dates, hours=hours, title=title, place=place
     )
-    facts.require("title", "dates", lang=lang, hint="pass --dates (and --place) for this run")
+    facts.require("title", "dates", lang=lang, hint=ERRORS["hint_dates"])
     # Typed on any keyboard, printed with the one apostrophe the names have (results).
     dates = one_apostrophe(facts.text("dates", lang).strip())
     title = one_apostrophe(facts.text("title", lang).strip())
@@ -101,11 +104,7 @@ def make_certificates(
     passed: list[ParticipantResult] = results.passed
     unnamed = [p.id for p in passed if not p.name]
     if unnamed:
-        raise ClientlearnError(
-            f"no name in the gradebook for {', '.join(unnamed)}; a certificate needs one: "
-            "nbgrader db student add ID --first-name=… --last-name=… --email=… (it replaces "
-            "all three, so give all three) or import the roster, then run this again"
-        )
+        raise ClientlearnError.said(ERRORS, "unnamed", ids=", ".join(unnamed))
     issued_on = (today or datetime.date.today()).isoformat()
     register_path = out_dir / REGISTER_FILE
     previous = read_register(register_path)
@@ -151,7 +150,7 @@ def make_certificates(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the folder {out_dir}: {err.strerror}") from err
+        raise ClientlearnError.said(ERRORS, "folder", folder=out_dir, reason=err.strerror) from err
     files = []
     for name, data in pdfs.items():
         write_bytes_atomic(out_dir / name, data)

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import translate
 
+from .words import ERRORS
+
 if TYPE_CHECKING:
     from fpdf import FPDF
 
@@ -86,9 +88,7 @@ def _fonts() -> dict[str, Path]:
     paths = {k: folder / v for k, v in files.items()}
     missing = [str(p) for p in paths.values() if not p.is_file()]
     if missing:
-        raise ClientlearnError(
-            f"the DejaVu fonts are missing ({', '.join(missing)}); reinstall matplotlib"
-        )
+        raise ClientlearnError.said(ERRORS, "fonts", missing=", ".join(missing))
     return paths
 
 

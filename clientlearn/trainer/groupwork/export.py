@@ -27,6 +27,7 @@ from clientlearn.runtime.groupwork.messages import MESSAGES, check_lang, msg
 from clientlearn.runtime.groupwork.rubric import SCALE
 
 from .charts import png_bytes, render_charts
+from .words import ERRORS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,7 +102,9 @@ def write_files(files: dict[str, bytes], out: str | os.PathLike[str]) -> list[Pa
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the output folder {folder}: {err.strerror}") from err
+        raise ClientlearnError.said(
+            ERRORS, "out_folder", folder=folder, reason=err.strerror
+        ) from err
     staged: list[tuple[str, Path]] = []
     try:
         for name, data in files.items():
@@ -115,9 +118,8 @@ def write_files(files: dict[str, bytes], out: str | os.PathLike[str]) -> list[Pa
             os.chmod(tmp, 0o644)
     except OSError as err:
         _remove(tmp for tmp, _ in staged)
-        raise ClientlearnError(
-            f"cannot write the summary into {folder}: {err.strerror or err}; check that the "
-            "folder is writable and the disk has room (nothing was changed)"
+        raise ClientlearnError.said(
+            ERRORS, "cannot_write", folder=folder, reason=err.strerror or err
         ) from err
     # Renames within one folder do not run out of room; only this short step could
     # leave a mix of old and new files, and only if the folder vanished meanwhile.
@@ -126,9 +128,8 @@ def write_files(files: dict[str, bytes], out: str | os.PathLike[str]) -> list[Pa
             os.replace(tmp, target)
     except OSError as err:
         _remove(tmp for tmp, _ in staged)
-        raise ClientlearnError(
-            f"cannot put the summary files into {folder}: {err.strerror or err}; "
-            "run the summary again"
+        raise ClientlearnError.said(
+            ERRORS, "cannot_put", folder=folder, reason=err.strerror or err
         ) from err
     return [target for _, target in staged]
 

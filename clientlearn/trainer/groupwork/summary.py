@@ -47,6 +47,7 @@ from clientlearn.runtime.questions import kendall_fraction
 from clientlearn.runtime.store import ANSWERS_FILE, Record, decode, records_from_notebook
 
 from .consensus import borda, kendall_distance
+from .words import ERRORS
 
 __all__ = ["Submission", "Summary", "read_submissions", "summarize"]
 
@@ -94,17 +95,15 @@ def _read_folder(folder: Path) -> tuple[Path, dict[str, Record]] | None:
         try:
             records = decode(answers.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as err:
-            raise ClientlearnError(
-                f"{answers}: not a readable answers file ({err}); fix it or move it out of "
-                "the folder, then run the summary again"
+            raise ClientlearnError.said(
+                ERRORS, "answers_unreadable", path=answers, error=err
             ) from None
     for notebook in sorted(folder.glob("*.ipynb")):
         try:
             nb = json.loads(notebook.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as err:
-            raise ClientlearnError(
-                f"{notebook}: not a readable notebook ({err}); fix it or move it out of "
-                "the folder, then run the summary again"
+            raise ClientlearnError.said(
+                ERRORS, "notebook_unreadable", path=notebook, error=err
             ) from None
         for qid, rec in records_from_notebook(nb).items():
             if qid not in records or rec.newer_than(records[qid]):
@@ -117,7 +116,7 @@ def read_submissions(submissions_dir: str | os.PathLike[str]) -> list[Submission
     """Every ``<student>/<assignment>/`` folder holding answers, sorted."""
     root = Path(submissions_dir)
     if not root.is_dir():
-        raise ClientlearnError(f"submissions folder not found: {root}")
+        raise ClientlearnError.said(ERRORS, "no_folder", root=root)
     found: list[Submission] = []
     for student in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
         for assignment in sorted(p for p in student.iterdir() if p.is_dir()):
@@ -125,10 +124,7 @@ def read_submissions(submissions_dir: str | os.PathLike[str]) -> list[Submission
             if read is not None:
                 found.append(Submission(student.name, assignment.name, read[0], read[1]))
     if not found:
-        raise ClientlearnError(
-            f"no answers found under {root}; expected {root}/<student>/<assignment>/"
-            f"{ANSWERS_FILE} (nbgrader's submitted folder)"
-        )
+        raise ClientlearnError.said(ERRORS, "no_answers", root=root, file=ANSWERS_FILE)
     return found
 
 
@@ -141,20 +137,22 @@ def _group_row(sub: Submission, qid: str, rec: Record) -> dict[str, Any] | None:
         return None
     where = f"{sub.source}: record {qid!r}"
     if not isinstance(value, dict):
-        raise ClientlearnError(f"{where}: expected a group answer (a mapping), found {value!r:.60}")
+        raise ClientlearnError.said(ERRORS, "not_mapping", where=where, value=f"{value!r:.60}")
     group = value.get("group")
     if group is not None and (isinstance(group, bool) or not isinstance(group, int) or group < 1):
-        raise ClientlearnError(f"{where}: group {group!r} is not a group number (1, 2, 3…)")
+        raise ClientlearnError.said(ERRORS, "bad_group", where=where, group=repr(group))
     members = value.get("members") or []
     order = value.get("order") or []
     for name, items in (("members", members), ("order", order)):
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise ClientlearnError(f"{where}: '{name}' is {items!r:.60}, expected a list of text")
+            raise ClientlearnError.said(
+                ERRORS, "not_list", where=where, name=name, items=f"{items!r:.60}"
+            )
     text = value.get("text") or {}
     if isinstance(text, str):  # one text area may be saved as plain text
         text = {"text": text}
     if not isinstance(text, dict) or not all(isinstance(t, str) for t in text.values()):
-        raise ClientlearnError(f"{where}: 'text' is {text!r:.60}, expected field: text")
+        raise ClientlearnError.said(ERRORS, "bad_text", where=where, text=f"{text!r:.60}")
     row: dict[str, Any] = {
         "exercise": qid[len(GROUP_PREFIX) :],
         "group": group,

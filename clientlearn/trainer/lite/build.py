@@ -167,7 +167,7 @@ def _check_extensions(lang: str) -> None:
                     "missing_file",
                     lang,
                     path=package,
-                    what="JupyterLab extension",
+                    what=msg("what_extension", lang),
                     todo=msg("todo_reinstall", lang),
                 )
             )

@@ -21,6 +21,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{command}” failed (exit code {code}):\n{output}\nCheck that the package "
         "registry is reachable, or put the file it needs into {cache}.",
     },
+    "what_extension": {"uk": "розширення JupyterLab", "en": "JupyterLab extension"},
+    "what_package": {"uk": "пакет Python", "en": "Python package"},
+    "what_wheel": {"uk": "пакет wheel", "en": "wheel"},
     "missing_file": {
         "uk": "{path}: бракує файлу, потрібного сайтові ({what}). {todo}",
         "en": "{path}: a file the site needs is missing ({what}). {todo}",

@@ -224,7 +224,7 @@ def pypi_wheels(core: Path, lang: str = "uk") -> list[Wheel]:
                     "missing_file",
                     lang,
                     path=name,
-                    what="Python package",
+                    what=msg("what_package", lang),
                     todo=msg("todo_reinstall", lang),
                 )
             ) from None
@@ -245,7 +245,7 @@ def pypi_wheels(core: Path, lang: str = "uk") -> list[Wheel]:
                     "missing_file",
                     lang,
                     path=cache / f"{name}-{version}-*.whl",
-                    what="wheel",
+                    what=msg("what_wheel", lang),
                     todo=msg("todo_clear_cache", lang, cache=cache),
                 )
             )

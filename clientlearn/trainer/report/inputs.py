@@ -33,7 +33,7 @@ from clientlearn.runtime.questions import (
 from clientlearn.runtime.store import ANSWERS_FILE, decode
 
 from .flags import Flag, cell_titles, find_flags
-from .words import word
+from .words import WORDS, word
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,8 +110,8 @@ def read_gradebook(root: Path) -> tuple[str, pd.DataFrame, dict[str, str]]:
                 ]  # fmt: skip
     except SQLAlchemyError as err:
         reason = str(getattr(err, "orig", None) or err).splitlines()[0]  # not the SQL
-        raise ClientlearnError(
-            f"{gradebook_url(root)}: not a readable nbgrader gradebook ({reason})"
+        raise ClientlearnError.said(
+            WORDS, "err_gradebook_unreadable", url=gradebook_url(root), reason=reason
         ) from None
     course = ", ".join(sorted(courses - {"default_course"})) or root.name
     return course, pd.DataFrame(rows, columns=GRADE_COLUMNS), names
@@ -179,14 +179,11 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
     course = _course_label(root, course, lang)
     known = sorted(set(grades["module"]))
     if not known:
-        raise ClientlearnError(
-            f"the gradebook of {root} holds no graded submissions yet; run clientlearn autograde"
-        )
+        raise ClientlearnError.said(WORDS, "err_no_submissions", root=root)
     unknown = [m for m in modules if m not in known]
     if unknown:
-        raise ClientlearnError(
-            f"no graded submissions of module(s) {', '.join(unknown)} in the gradebook; "
-            f"modules with submissions: {', '.join(known)}"
+        raise ClientlearnError.said(
+            WORDS, "err_unknown_modules", unknown=", ".join(unknown), known=", ".join(known)
         )
     chosen = list(dict.fromkeys(modules)) or known
     grades = grades[grades["module"].isin(chosen)].reset_index(drop=True)

@@ -340,7 +340,9 @@ def write_report(report: Report, out: str | Path, *, when: datetime | None = Non
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the folder {folder}: {err.strerror}") from err
+        raise ClientlearnError.said(
+            WORDS, "err_folder", folder=folder, reason=err.strerror
+        ) from err
     path = folder / f"report-{report.lang}.html"
     write_text_atomic(path, text)
     return path

@@ -159,9 +159,7 @@ def stats_path(out: str | Path) -> Path:
     """``out`` if it names a ``.xlsx`` or ``.csv`` file, else a ClientlearnError saying so."""
     path = Path(out)
     if path.suffix.lower() not in (".xlsx", ".csv"):
-        raise ClientlearnError(
-            f"{path}: --stats writes a .xlsx or a .csv file; give the file such a name"
-        )
+        raise ClientlearnError.said(WORDS, "err_stats_name", path=path)
     return path
 
 
@@ -173,7 +171,9 @@ def write_stats(quiz: QuizReport, out: str | Path, lang: str = "uk") -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the folder {path.parent}: {err.strerror}") from err
+        raise ClientlearnError.said(
+            WORDS, "err_folder", folder=path.parent, reason=err.strerror
+        ) from err
     if suffix == ".xlsx":
         write_bytes_atomic(path, _xlsx(tables))
     else:

@@ -49,6 +49,7 @@ from .inputs import (
 )
 from .responses import QuizReport, quiz_report
 from .scenarios import ScenarioPaths, scenario_paths
+from .words import WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -284,12 +285,12 @@ def build_report(
 ) -> Report:
     """The report model of ``inputs`` (the statistics are in the module docstring)."""
     if lang not in LANGS:
-        raise ClientlearnError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(WORDS, "err_lang", value=repr(lang), langs=", ".join(LANGS))
     if not 0 <= min_score <= 100:
-        raise ClientlearnError(f"--min-score is a percentage from 0 to 100, not {min_score:g}")
+        raise ClientlearnError.said(WORDS, "err_min_score", value=f"{min_score:g}")
     grades = inputs.grades
     if grades.empty:
-        raise ClientlearnError("no graded submissions to report on: run nbgrader autograde")
+        raise ClientlearnError.said(WORDS, "err_nothing_graded")
     totals = grades.groupby(["module", "student"], sort=True)[["score", "max_score"]].sum()
     modules, items, results = [], {}, {}
     for module in sorted(set(grades["module"])):

@@ -290,8 +290,50 @@ FRAME: dict[str, dict[str, str]] = {
     },
 }
 
-# The whole table: the frame above and the sections' details.
-WORDS: dict[str, dict[str, str]] = {**FRAME, **DETAILS}
+# What the report says when it cannot be made (raised as ClientlearnError.said).
+ERRORS: dict[str, dict[str, str]] = {
+    "err_gradebook_unreadable": {
+        "uk": "{url}: це не журнал оцінок nbgrader або його не вдається прочитати ({reason}). "
+        "Перевірте, чи це справді тека курсу.",
+        "en": "{url}: not a readable nbgrader gradebook ({reason}). "
+        "Check that this is the course folder.",
+    },
+    "err_no_submissions": {
+        "uk": "журнал оцінок курсу {root} ще не містить оцінених робіт: спершу запустіть "
+        "clientlearn autograde.",
+        "en": "the gradebook of {root} holds no graded submissions yet; run clientlearn autograde.",
+    },
+    "err_unknown_modules": {
+        "uk": "у журналі оцінок немає оцінених робіт модуля (модулів) {unknown}; "
+        "модулі з роботами: {known}.",
+        "en": "no graded submissions of module(s) {unknown} in the gradebook; "
+        "modules with submissions: {known}.",
+    },
+    "err_nothing_graded": {
+        "uk": "немає оцінених робіт для звіту: спершу запустіть clientlearn autograde.",
+        "en": "no graded submissions to report on: run clientlearn autograde.",
+    },
+    "err_lang": {
+        "uk": "невідома мова {value}: оберіть одну з {langs}.",
+        "en": "unknown language {value}: use one of {langs}.",
+    },
+    "err_min_score": {
+        "uk": "--min-score — це відсоток від 0 до 100, а не {value}.",
+        "en": "--min-score is a percentage from 0 to 100, not {value}.",
+    },
+    "err_folder": {
+        "uk": "не вдається створити теку {folder}: {reason}. Перевірте шлях і права на запис.",
+        "en": "cannot create the folder {folder}: {reason}. Check the path and that it is "
+        "writable.",
+    },
+    "err_stats_name": {
+        "uk": "{path}: --stats записує файл .xlsx або .csv; дайте файлу таке ім’я.",
+        "en": "{path}: --stats writes a .xlsx or a .csv file; give the file such a name.",
+    },
+}
+
+# The whole table: the frame above, the sections' details and the errors.
+WORDS: dict[str, dict[str, str]] = {**FRAME, **DETAILS, **ERRORS}
 
 
 def word(lang: str, key: str, **values: object) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.files import write_bytes_atomic, write_text_atomic
 from clientlearn.core.tables import EXCEL_CSV_DELIMITER, EXCEL_CSV_ENCODING
+from clientlearn.runtime.selfassess.messages import MESSAGES
 
 from .summary import ClassSummary
 
@@ -32,7 +33,7 @@ def render(summary: ClassSummary, formats: Sequence[str] = ("png",)) -> dict[str
 
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ClientlearnError(f"unknown chart format(s) {unknown}; use {list(FORMATS)}")
+        raise ClientlearnError.said(MESSAGES, "chart_formats", unknown=unknown, known=list(FORMATS))
     files: dict[str, str | bytes] = {}
     for name in TABLES:
         frame = getattr(summary, name)
@@ -58,7 +59,9 @@ def write_files(files: dict[str, str | bytes], out: str | Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ClientlearnError(f"cannot create the folder {folder}: {err.strerror}") from err
+        raise ClientlearnError.said(
+            MESSAGES, "out_folder", folder=folder, reason=err.strerror
+        ) from err
     written = []
     for name, content in files.items():
         path = folder / name
