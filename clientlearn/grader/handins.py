@@ -215,7 +215,7 @@ def checked_handin(candidate: Candidate, lang: str) -> Candidate | Unmatched:
                 candidate.origin, candidate.label, everything, "bad_manifest", detail=str(err)
             )
         except (OSError, zipfile.BadZipFile) as err:
-            raise ClientlearnError(msg("cannot_read", lang, path=where, error=err)) from err
+            raise ClientlearnError.said(MESSAGES, "cannot_read", path=where, error=err) from err
         moment = told.created.timestamp()
         ids = {id(i) for i in inside}
         items = [Item(i.path, moment, i.read) if id(i) in ids else i for i in items]
