@@ -171,17 +171,7 @@ def _confidence_figure(result: Result, prof: Profile, lang: str, other: Result |
     items = list(ins.items)
     fig = Figure(figsize=(8, _height(len(items))), layout="constrained")
     ax = fig.add_subplot()
-    mine = (_phase_title(ins, result.phase, lang), dict(prof.item_scores))
-    series: list[tuple[str, dict[str, int], str]] = []
-    if other is not None and other.profile is not None and other.phase != result.phase:
-        theirs = (_phase_title(ins, other.phase, lang), dict(other.profile.item_scores))
-        # The earlier phase in grey, the later in colour, whichever view asks.
-        if _phase_order(ins, other.phase) < _phase_order(ins, result.phase):
-            series += [(*theirs, GREY), (*mine, BLUE)]
-        else:
-            series += [(*mine, GREY), (*theirs, BLUE)]
-    else:
-        series.append((*mine, BLUE))
+    series = confidence_series(result, prof, lang, other)
     height = 0.8 / len(series)
     for k, (label, scores, colour) in enumerate(series):
         ys = [i + (k - (len(series) - 1) / 2) * height for i in range(len(items))]
@@ -200,6 +190,21 @@ def _confidence_figure(result: Result, prof: Profile, lang: str, other: Result |
     return fig
 
 
+def confidence_series(
+    result: Result, prof: Profile, lang: str, other: Result | None
+) -> list[tuple[str, dict[str, int], str]]:
+    """The bars of a confidence chart, (label, item scores, colour) per phase shown: the
+    earlier phase in grey, the later in colour, whichever view asks (PNG or SVG)."""
+    ins = result.instrument
+    mine = (_phase_title(ins, result.phase, lang), dict(prof.item_scores))
+    if other is None or other.profile is None or other.phase == result.phase:
+        return [(*mine, BLUE)]
+    theirs = (_phase_title(ins, other.phase, lang), dict(other.profile.item_scores))
+    if _phase_order(ins, other.phase) < _phase_order(ins, result.phase):
+        return [(*theirs, GREY), (*mine, BLUE)]
+    return [(*mine, GREY), (*theirs, BLUE)]
+
+
 def _phase_title(ins: Instrument, phase: str | None, lang: str) -> str:
     return pick(ins.phase(phase).title, lang) if phase in {p.id for p in ins.phases} else ""
 
@@ -209,4 +214,13 @@ def _phase_order(ins: Instrument, phase: str | None) -> int:
     return ids.index(phase) if phase in ids else len(ids)
 
 
-__all__ = ["FONT", "font", "local_ticks", "profile_figure", "texts", "to_png", "wrap"]
+__all__ = [
+    "FONT",
+    "confidence_series",
+    "font",
+    "local_ticks",
+    "profile_figure",
+    "texts",
+    "to_png",
+    "wrap",
+]

@@ -16,7 +16,7 @@ from html import escape
 
 from clientlearn.runtime.questions import pick
 
-from .chart import BLUE, GREY, ORANGE, _phase_order, _phase_title
+from .chart import BLUE, GREY, ORANGE, confidence_series
 from .messages import number, tr
 from .model import Instrument, Kind
 from .scoring import Profile, Result, rescale
@@ -260,16 +260,7 @@ def _star(x: float, y: float, r: float = 10.0) -> str:
 def _confidence(result: Result, prof: Profile, lang: str, other: Result | None) -> str:
     ins = result.instrument
     items = list(ins.items)
-    mine = (_phase_title(ins, result.phase, lang), dict(prof.item_scores))
-    series: list[tuple[str, dict[str, int], str]] = []
-    if other is not None and other.profile is not None and other.phase != result.phase:
-        theirs = (_phase_title(ins, other.phase, lang), dict(other.profile.item_scores))
-        if _phase_order(ins, other.phase) < _phase_order(ins, result.phase):
-            series += [(*theirs, GREY), (*mine, BLUE)]
-        else:
-            series += [(*mine, GREY), (*theirs, BLUE)]
-    else:
-        series.append((*mine, BLUE))
+    series = confidence_series(result, prof, lang, other)
     if len(series) > 1:
         title = tr("confidence_both", lang)
         legend = _legend(LABEL_W, 40, [(s[0], s[2]) for s in series], across=True)
