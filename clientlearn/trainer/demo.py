@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.numbers import format_number
 from clientlearn.grader.coursefolder import Course
 from clientlearn.runtime.bank import Bank, load_bank
 
@@ -320,7 +321,8 @@ def _print_summary(
     for person in people:
         row = scores.get(person.id, {})
         one, two = (row.get(name, 0.0) for name in banks)
-        echo(f"{person.id:<26}{one:>14.1f}{two:>14.1f}  {codes.get(person.id, '—')}")
+        one_, two_ = (format_number(x, lang, digits=1) for x in (one, two))
+        echo(f"{person.id:<26}{one_:>14}{two_:>14}  {codes.get(person.id, '—')}")
 
 
 def _output_label(what: str, lang: str) -> str:
