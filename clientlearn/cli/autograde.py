@@ -91,7 +91,7 @@ WORDS: dict[str, dict[str, str]] = {
     is_flag=True,
     help="Also grade submission folders of people who are not in the imported roster.",
 )
-@click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
+@base.lang_option
 def autograde(
     module: str,
     course_dir: Path,

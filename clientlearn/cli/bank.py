@@ -28,7 +28,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrote {path}: {n} question(s); the bank passes bank check.",
     },
 }
-_lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 
 
 @click.group(cls=base.Group)
@@ -38,7 +37,7 @@ def bank() -> None:
 
 @bank.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@_lang
+@base.lang_option
 def bank_check(files: tuple[Path, ...], lang: str) -> None:
     """Check question banks; print FILE:LINE: FIELD: message per problem."""
     from clientlearn.runtime.bank import check_bank
@@ -72,7 +71,7 @@ def bank_publish(file: Path) -> None:
 @click.option(
     "--out", type=click.Path(path_type=Path, dir_okay=False), help="File to write [stdout]."
 )
-@_lang
+@base.lang_option
 def bank_export(file: Path, fmt: str, out: Path | None, lang: str) -> None:
     """Export a bank's questions for Moodle's question bank import, in Ukrainian (or
     English with --lang en).  Scenarios and ratings have no Moodle equivalent: each is
@@ -101,7 +100,7 @@ def bank_export(file: Path, fmt: str, out: Path | None, lang: str) -> None:
     type=click.Choice(["moodle-xml", "gift"]),
     help="[default: from the extension, .xml or .gift/.txt]",
 )
-@_lang
+@base.lang_option
 def bank_import(file: Path, out: Path, fmt: str | None, lang: str) -> None:
     """Import a Moodle XML or GIFT file into a checked bank; print on standard error
     what could not be carried over (FILE:LINE: question: why)."""

@@ -55,6 +55,16 @@ def _lang(ctx: click.Context, args: list[str]) -> str:
     return DEFAULT_LANG
 
 
+# Every command that prints takes the same --lang; the error path below reads it too.
+lang_option = click.option(
+    "--lang",
+    type=click.Choice(["uk", "en"]),
+    default="uk",
+    show_default=True,
+    help="Language of the messages and of what is written.",
+)
+
+
 def _invoke_cleanly(invoke: Any, ctx: click.Context) -> Any:
     args = list(ctx.args)  # a group's subcommand arguments, before click consumes them
     try:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.i18n import translate
 
 from . import base
 from .courseroot import course_option
@@ -202,7 +202,7 @@ def render(result: IntakeResult, lang: str = "uk") -> list[str]:
     is_flag=True,
     help="Also collect what participants submitted through nbgrader's exchange folder.",
 )
-@click.option("--lang", type=click.Choice(LANGUAGES), default="uk", show_default=True)
+@base.lang_option
 def collect(
     module: str, sources: tuple[Path, ...], course_dir: Path, exchange: bool, lang: str
 ) -> None:

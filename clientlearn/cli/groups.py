@@ -14,7 +14,6 @@ import click
 
 from clientlearn.core.i18n import translate
 from clientlearn.trainer.group_errors import MESSAGES as GROUP_MESSAGES
-from clientlearn.trainer.groupcards import LANGS
 from clientlearn.trainer.groupsession import course_title, form_day_groups, plan_day_rotation
 from clientlearn.trainer.rotation import DEFAULT_ROLES
 
@@ -49,7 +48,7 @@ def groups() -> None:
     help="groups.csv of an earlier session: repeat as few pairs as possible.",
 )
 @click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 @course_option("The course folder whose course.yaml titles the cards.")
 def form(
     roster: Path,
@@ -97,7 +96,7 @@ def form(
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same schedule.")
 @click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 @course_option("The course folder whose course.yaml titles the schedule.")
 def rotate_cmd(
     groups_csv: Path,
@@ -134,7 +133,7 @@ def rotate_cmd(
     metavar="RUBRIC.yaml",
     help="A course rubric besides the shipped ones (repeat for several).",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 def summary_cmd(submissions_dir: Path, out: Path, rubrics: tuple[Path, ...], lang: str) -> None:
     """Sum up group answers and observer rubrics from SUBMISSIONS_DIR
     (<student>/<assignment>/clientlearn.answers.json): CSV tables and PNG charts."""

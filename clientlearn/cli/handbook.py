@@ -25,9 +25,7 @@ __all__ = ["handbook"]
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for handbook-LANG.html and handbook-LANG.pdf.",
 )
-@click.option(
-    "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
-)
+@base.lang_option
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print a PDF.")
 @course_option("The course folder whose course.yaml gives the title and the modules.")
 def handbook(modules: tuple[Path, ...], out: Path, lang: str, pdf: bool, course_dir: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.i18n import translate
 from clientlearn.core.numbers import format_number
 from clientlearn.trainer.lite.build import MODULES, build_site
 from clientlearn.trainer.lite.serve import make_server
@@ -42,8 +42,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_lang = click.option("--lang", type=click.Choice(LANGUAGES), default="uk", show_default=True)
-
 
 def _say(key: str, lang: str, **values: object) -> None:
     click.echo(translate(MESSAGES, key, lang, **values))
@@ -66,7 +64,7 @@ def lite() -> None:
     help="The folder to build the site in (a site built there before is replaced).",
 )
 @course_option("The nbgrader course folder whose released modules the site holds.")
-@_lang
+@base.lang_option
 def build(out: Path, course_dir: Path, lang: str) -> None:
     """Build a static JupyterLite site of both released modules, with everything it needs."""
     site = build_site(out, course_dir, MODULES, lang=lang, step=_step)
@@ -85,7 +83,7 @@ def build(out: Path, course_dir: Path, lang: str) -> None:
     show_default=True,
     help="0.0.0.0 serves every computer of the library's network.",
 )
-@_lang
+@base.lang_option
 def serve(site: Path, port: int, host: str, lang: str) -> None:
     """Serve a built SITE over HTTP until Ctrl+C."""
     server = make_server(site, host, port, lang)

@@ -40,7 +40,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "give LESSON --bank BANK --out NOTEBOOK, or --all",
     },
 }
-_lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 
 
 @click.group(cls=base.Group)
@@ -62,7 +61,7 @@ def notebook() -> None:
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--all", "build_all", is_flag=True, help="Every lesson of the course's modules.")
 @course_option("With --all: the course folder whose course.yaml lists the modules.")
-@_lang
+@base.lang_option
 def notebook_build(
     lesson: Path | None,
     bank_path: Path | None,
@@ -100,7 +99,7 @@ def notebook_build(
 @click.option("--participants", default=20, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
 @click.option("--jobs", type=int, help="Parallel autograde workers [default: the CPUs, at most 4].")
-@_lang
+@base.lang_option
 def demo(out: Path | None, participants: int, seed: int, jobs: int | None, lang: str) -> None:
     """The trainer's journey on a simulated class: roster, groups, release, answers,
     parallel autograde, feedback, report, export, certificates."""

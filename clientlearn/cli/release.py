@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.i18n import translate
 from clientlearn.grader.nbgrader_run import LOG_FILE
 from clientlearn.grader.release import make_feedback, release_modules
 
@@ -75,8 +75,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_lang = click.option("--lang", type=click.Choice(LANGUAGES), default="uk", show_default=True)
-
 
 def _say(key: str, lang: str, **values: object) -> None:
     click.echo(translate(MESSAGES, key, lang, **values))
@@ -101,7 +99,7 @@ def _step(text: str) -> None:
     help="groups.csv to put into each release  [default: the course's groups.csv, if any]",
 )
 @click.option("--force", is_flag=True, help="Prepare (and release) again a module released before.")
-@_lang
+@base.lang_option
 def release(
     modules: tuple[str, ...],
     course_dir: Path,
@@ -147,7 +145,7 @@ def release(
     is_flag=True,
     help="Also send the feedback through nbgrader's exchange folder.",
 )
-@_lang
+@base.lang_option
 def feedback(module: str, course_dir: Path, exchange: bool, lang: str) -> None:
     """Write each graded participant's feedback on MODULE as HTML (answers, points and
     explanations; no keys, no hidden tests), made again with the gradebook's scores."""

@@ -45,9 +45,7 @@ __all__ = ["report"]
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the quiz statistics (Moodle's and more) to this .xlsx or .csv file.",
 )
-@click.option(
-    "--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True, help="Language."
-)
+@base.lang_option
 def report(
     course_root: Path,
     out: Path,

@@ -114,7 +114,7 @@ def _warn(warnings: list[str], lang: str) -> None:
     help="moodle: the first column Moodle's import maps users by, their email address or "
     "their ID number (the participant's id from the roster).",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 def export(
     course: Path,
     out: Path | None,
@@ -176,7 +176,7 @@ def _make_options(f: _F) -> _F:
             metavar="NAME",
             help="Modules that count (repeat for several; default: all).",
         ),
-        click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True),
+        base.lang_option,
     ]
     for option in reversed(options):
         f = option(f)
@@ -253,7 +253,7 @@ def make(**options: Any) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="register.csv (default: certificates/register.csv in --course).",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 def verify(code: str, course: Path, register: Path | None, lang: str) -> None:
     """Check a certificate's CODE: exit 0 and print whose it is, or exit 1."""
     from clientlearn.trainer.certificates import verify_certificate

@@ -45,7 +45,7 @@ def selfassess() -> None:
     multiple=True,
     help="An instrument YAML file to include besides the shipped ones; repeatable.",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 def summary_cmd(
     submissions_dir: Path, out: Path, formats: tuple[str, ...], extra: tuple[Path, ...], lang: str
 ) -> None:
@@ -69,7 +69,7 @@ def summary_cmd(
 
 @selfassess.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(LANGS), default="uk", show_default=True)
+@base.lang_option
 def check_cmd(files: tuple[Path, ...], lang: str) -> None:
     """Check instrument files; print FILE:LINE: FIELD: message per problem."""
     from clientlearn.runtime.selfassess.instruments import check_instrument

@@ -30,7 +30,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Next: clientlearn feedback {module}, clientlearn report, clientlearn export.",
     },
 }
-_lang = click.option("--lang", type=click.Choice(["uk", "en"]), default="uk", show_default=True)
 
 
 @click.group(cls=base.Group)
@@ -47,7 +46,7 @@ def written() -> None:
     help="The workbook to write (FILE.xlsx); the printable FILE.html is written beside it.",
 )
 @course_option("nbgrader course folder.")
-@_lang
+@base.lang_option
 def written_export(module: str, out: Path, course_dir: Path, lang: str) -> None:
     """Write MODULE's grading sheet: a sheet per written task, a row per participant with the
     answer, the rubric's criteria, the model answer, and columns for the score and comment."""
@@ -70,7 +69,7 @@ def written_export(module: str, out: Path, course_dir: Path, lang: str) -> None:
     help="Replace grades and comments given in the formgrader since the sheet was made.",
 )
 @course_option("nbgrader course folder.")
-@_lang
+@base.lang_option
 def written_import(file: Path, force: bool, course_dir: Path, lang: str) -> None:
     """Write the scores and comments of a filled grading sheet FILE into the gradebook, as
     the formgrader does; a sheet with any problem writes nothing."""
