@@ -32,12 +32,14 @@ from typing import Any
 import nbformat
 
 from clientlearn.grader.coursefolder import Course
-from clientlearn.trainer.lite.build import MODULES, build_site
+from clientlearn.trainer.coursefacts import load_course_facts
+from clientlearn.trainer.lite.build import build_site
 from clientlearn.trainer.lite.serve import make_server
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, jupyterlab, open_notebook, run_all_cells
 from tests.lite_site import open_lite
 
 REPO = Path(__file__).resolve().parent.parent
+MODULES = load_course_facts(REPO / "course").module_ids
 NOTEBOOK = "module1_client_service/01_quality_service.ipynb"
 FIRST = 'quiz.ask("m1.quality.warmup")'  # the notebook's first question
 CLICKED = 'quiz.ask("m1.quality.affect")'

@@ -12,7 +12,7 @@ import click
 
 from clientlearn.core.i18n import translate
 from clientlearn.core.numbers import format_number
-from clientlearn.trainer.lite.build import MODULES, build_site
+from clientlearn.trainer.lite.build import build_site
 from clientlearn.trainer.lite.serve import make_server
 
 from . import base
@@ -67,7 +67,7 @@ def lite() -> None:
 @base.lang_option
 def build(out: Path, course_dir: Path, lang: str) -> None:
     """Build a static JupyterLite site of both released modules, with everything it needs."""
-    site = build_site(out, course_dir, MODULES, lang=lang, step=_step)
+    site = build_site(out, course_dir, lang=lang, step=_step)
     size = format_number(site.size / 1_000_000, lang, digits=1)
     _say("built", lang, out=site.out, size=size, pyodide=site.pyodide, wheels=len(site.wheels))
     _say("notebooks", lang, n=len(site.notebooks), names=", ".join(site.notebooks))

@@ -32,6 +32,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.grader.release import release_modules
 from clientlearn.runtime.store import ANSWERS_FILE
 
+from ..coursefacts import load_course_facts
 from .messages import msg
 from .runtime import (
     KERNEL_PACKAGES,
@@ -44,9 +45,8 @@ from .runtime import (
 )
 from .wheel import build_wheel
 
-__all__ = ["MODULES", "SITE_MARK", "Site", "build_site"]
+__all__ = ["SITE_MARK", "Site", "build_site"]
 
-MODULES = ("module1_client_service", "module2_difficult_situations")
 SITE_MARK = "clientlearn-lite.json"
 """Written at the site's top: what it holds, and the mark that ``--out`` is a site."""
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
@@ -204,12 +204,15 @@ def _prepare_out(out: Path, lang: str) -> None:
 def build_site(
     out: Path,
     course_root: Path,
-    modules: Sequence[str] = MODULES,
+    modules: Sequence[str] | None = None,
     *,
     lang: str = "uk",
     step: Step | None = None,
 ) -> Site:
-    """Build the site into ``out`` (replaced if it is a site built before)."""
+    """Build the site into ``out`` (replaced if it is a site built before) with
+    ``modules``, by default the modules the course file lists."""
+    if modules is None:
+        modules = load_course_facts(course_root).module_ids
     out = out.resolve()
     _prepare_out(out, lang)
     _check_extensions(lang)
