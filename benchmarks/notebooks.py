@@ -23,13 +23,29 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 from clientlearn.core.checkcache import CACHE_ENV
+from clientlearn.grader.plugins import configure
 from clientlearn.runtime.bank import load_bank
 from clientlearn.trainer.authoring import placed_instruments
 from clientlearn.trainer.simulate import answer_folder, answer_instrument
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _course_kernel() -> dict[str, object]:
+    """The grading kernel's settings from the course's nbgrader configuration."""
+    config = Config()
+    configure(config)
+    execute = config.Execute
+    return {
+        "timeout": execute.timeout,
+        "shutdown_kernel": execute.shutdown_kernel,
+        "extra_arguments": list(execute.extra_arguments),
+    }
+
+
 MODULES = ("module1_client_service", "module2_difficult_situations")
 GOAL = 1.5
 RUNS = 7
@@ -70,14 +86,13 @@ def execute(nb: nbformat.NotebookNode, folder: Path, *, graded: bool = False) ->
         start = time.perf_counter()
         NotebookClient(
             nb,
-            timeout=120,
             kernel_name="python3",
             # Under nbgrader a blank answer fails its test cell, and grading goes on.
             allow_errors=graded,
-            # As the course's nbgrader configuration stops every grading kernel
-            # (clientlearn.grader.plugins.configure), the empty notebook's too.
-            shutdown_kernel="immediate",
             resources={"metadata": {"path": str(folder)}},
+            # Every kernel, the empty notebook's too, runs as the course's nbgrader
+            # configuration runs a grading kernel (its arguments, its shutdown).
+            **_course_kernel(),
         ).execute()
         return time.perf_counter() - start
     finally:

@@ -80,3 +80,19 @@ def test_a_link_to_a_folder_that_is_gone_is_made_again(tmp_path: Path) -> None:
     assert found.needs_link and found.folder == tmp_path / MODULES[0]
     link_module(found)
     assert entry.resolve() == tmp_path / MODULES[0]
+
+
+@pytest.mark.nbgrader
+def test_the_grading_kernel_runs_as_the_course_configures_it(tmp_path: Path) -> None:
+    """nbgrader's own Execute preprocessor, with the course's configuration, starts a
+    kernel without IPython history (nobody reads it; it costs every cell)."""
+    import nbformat
+    from nbgrader.preprocessors import Execute
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(REPO / "course")).load_config()
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("print(get_ipython().history_manager.enabled)")]
+    )
+    nb, _ = Execute(config=config).preprocess(nb, {"metadata": {"path": str(tmp_path)}})
+    assert [out.get("text") for out in nb.cells[0].outputs] == ["False\n"]

@@ -217,3 +217,7 @@ def configure(c: Any) -> None:
     # hangs in it (its control thread flushes output after the I/O thread has stopped)
     # until jupyter_client sends SIGTERM 2.5 s later: ~0.6 s per notebook on average.
     c.Execute.shutdown_kernel = "immediate"
+    # No IPython history in a grading kernel: nobody reads it, and keeping it (an SQLite
+    # database in memory, written by a thread after every cell) is about a third of the
+    # kernel's CPU time for a cell that does nothing (benchmarks/RESULTS.md, section 2).
+    c.Execute.extra_arguments = ["--HistoryManager.enabled=False"]
