@@ -52,6 +52,7 @@ from clientlearn.runtime.store import ANSWERS_FILE, AnswerStore, Record, records
 
 from .feedback import FEEDBACK
 from .feedback_labels import configure_template
+from .formgrade_page import configure_formgrade
 from .integrity import NOTICE
 from .journey_messages import MESSAGES
 
@@ -197,6 +198,8 @@ def configure(c: Any) -> None:
     c.GenerateFeedback.preprocessors = list(FEEDBACK)
     # ...on clientlearn's copy of nbgrader's template: its labels in the participant's language.
     configure_template(c)
+    # The formgrader's grading page loads MathJax from this server, not from a CDN.
+    configure_formgrade(c)
     # LMS downloads: Moodle's "Download all submissions" names, matched via roster.csv.
     c.ZipCollectApp.collector_plugin = "clientlearn.nbgrader_plugins.MoodleCollector"
     # The answers lock is a detail of the participant's folder, not part of a submission.
