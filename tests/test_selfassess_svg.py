@@ -54,7 +54,7 @@ def test_the_index_chart_is_named_and_shows_every_answer(lang: str) -> None:
     svg = profile_svg(result, lang)
     root = ET.fromstring(svg)
     assert root.get("role") == "img" and root.get("aria-label") == svg_texts(svg)[0]
-    scores = [(6 - r if i.reverse else r) for i, r in zip(ins.items, ratings.values())]
+    scores = [6 - ratings[i.id] if i.reverse else ratings[i.id] for i in ins.items]
     index = (sum(scores) / len(scores) - 1) * 25
     assert svg_texts(svg)[0] == tr("index_title", lang, index=f"{index:.0f}"), index
     has_words(svg, [pick(i.short, lang) for i in ins.items])
