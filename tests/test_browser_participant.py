@@ -34,6 +34,7 @@ from .axe import serious_violations
 from .browser import (
     Lab,
     artifacts_dir,
+    await_python_kernel,
     element_screenshot,
     error_outputs,
     is_focused,
@@ -540,9 +541,8 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
     shows) and the rubric given a score and a comment; axe-core over all of it."""
     bank = load_bank(SHOWCASE)
     page.goto(lab.url("lab/tree/a11y/a11y.ipynb?reset"))
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        timeout=60_000
-    )
+    page.get_by_role("tab", name="a11y.ipynb").wait_for(timeout=60_000)
+    await_python_kernel(page, "a11y.ipynb")
     run_all_cells(page)
     assert error_outputs(page) == []
     # An ordering question's placed steps (a row and its buttons) exist once one is placed.
@@ -596,8 +596,8 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
     for item in load_instrument("library_diagnostic").items:
         group = diagnostic.get_by_role("radiogroup", name=pick(item.text, "uk"), exact=True)
         assert group.get_by_role("radio").count() == 5, item.id
-    complete_the_self_assessment_by_keyboard(page, diagnostic, lab.root / "a11y")
-    element_screenshot(diagnostic, shots / "library_diagnostic-completed.png")
+    chart = complete_the_self_assessment_by_keyboard(page, diagnostic, lab.root / "a11y")
+    element_screenshot(chart, shots / "library_diagnostic-chart.png")
     score_and_comment_by_keyboard(page, observer, lab.root / "a11y")
     element_screenshot(observer, shots / "observer_rubric.png")
     # Every type, the completed self-assessment with its chart, the group form, the
@@ -619,9 +619,9 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
     )
 
 
-def complete_the_self_assessment_by_keyboard(page: Any, view: Any, folder: Path) -> None:
+def complete_the_self_assessment_by_keyboard(page: Any, view: Any, folder: Path) -> Any:
     """Every statement rated with Tab and Space (every other one then moved on a point
-    by an arrow key); the chart then shows, an image named by its title."""
+    by an arrow key); the chart then shows, an image named by its title: returned."""
     instrument = load_instrument("library_diagnostic")
     ratings = {item.id: 1 + n % 5 for n, item in enumerate(instrument.items)}
     view.locator("h3").click()  # a reader arrives at the title; never a click on a control
@@ -634,13 +634,14 @@ def complete_the_self_assessment_by_keyboard(page: Any, view: Any, folder: Path)
             page.keyboard.press("ArrowRight")
     record = "selfassess.library_diagnostic"
     assert wait_for(lambda: saved(folder).get(record) == ratings), saved(folder).get(record)
-    result = assess(instrument, ratings)
-    assert result.index is not None
-    title = f"Індекс клієнтоорієнтованості: {format_number(result.index, 'uk', digits=0)} зі 100"
+    profile = assess(instrument, ratings).profile
+    assert profile is not None and profile.index is not None
+    title = f"Індекс клієнтоорієнтованості: {format_number(profile.index, 'uk', digits=0)} зі 100"
     chart = view.get_by_role("img", name=title, exact=True)
     chart.wait_for(state="visible", timeout=20_000)
     # A bar for each statement, each beside its label.
     assert chart.locator("rect[height='33.6']").count() == len(ratings)
+    return chart
 
 
 def score_and_comment_by_keyboard(page: Any, observer: Any, folder: Path) -> None:
