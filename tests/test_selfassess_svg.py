@@ -4,6 +4,8 @@ well-formed markup with every text escaped, and the view showing it wherever it 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -132,3 +134,18 @@ def test_the_view_in_jupyterlab_draws_the_svg_chart(tmp_path: Path) -> None:
     assert view.chart.layout.display == ""
     assert view.chart.value == profile_svg(assess(ins, ratings), "uk")
     assert "Індекс клієнтоорієнтованості: 50 зі 100" in svg_texts(view.chart.value)
+
+
+def test_showing_the_chart_needs_no_matplotlib(tmp_path: Path) -> None:
+    """A participant's kernel draws the chart without importing matplotlib at all."""
+    ids = [i.id for i in load_instrument("library_diagnostic").items]
+    AnswerStore(tmp_path).save("selfassess.library_diagnostic", dict.fromkeys(ids, 4))
+    code = (
+        "import sys; from clientlearn.selfassess import instrument_view; "
+        f"view = instrument_view('library_diagnostic', {str(tmp_path)!r}); "
+        "print(view.chart.value.startswith('<svg'), 'matplotlib' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, encoding="utf-8"
+    )
+    assert out.stdout.split() == ["True", "False"]
