@@ -224,8 +224,13 @@ def open_listed(page: Any, name: str) -> None:
     """Open ``name`` from the file browser (a double click) and wait for its idle kernel."""
     page.locator(".jp-DirListing-item", has_text=name).first.dblclick()
     page.get_by_role("tab", name=name).wait_for(timeout=30_000)
-    # Opened before JupyterLab has fetched the kernel specs, a notebook asks which
-    # kernel to start; the one offered is the notebook's own (Python 3).
+    await_python_kernel(page, name)
+
+
+def await_python_kernel(page: Any, name: str) -> None:
+    """Wait until the notebook on show has an idle Python 3 kernel.  Opened before
+    JupyterLab has fetched the kernel specs, a notebook asks which kernel to start
+    (and "No Kernel" shows idle meanwhile); the one offered is its own: accepted."""
     choose = page.locator(".jp-Dialog", has_text="Select Kernel")
     kernel = page.locator(".jp-NotebookPanel-toolbar .jp-Toolbar-kernelName", has_text="Python 3")
     idle = page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")

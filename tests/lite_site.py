@@ -2,7 +2,7 @@
 
 The site is built by :func:`clientlearn.trainer.lite.build.build_site` from a course that
 released both modules and a third, ``showcase`` (one question of every type, a
-self-assessment, a group form and the hand-in widget), kept in
+self-assessment, a group form, an observer's rubric and the hand-in widget), kept in
 test-artifacts/lite-site-<digest>/ and reused while its inputs are unchanged (the
 build's downloads are cached anyway, the build itself takes a while), and served by
 ``clientlearn lite serve``'s server on a free loopback port.
@@ -51,8 +51,9 @@ NOTEBOOK = f"{M1}/01_quality_service.ipynb"
 
 
 SHOWCASE_MODULE = "showcase"
-# One question of every type, a self-assessment, a group form and the hand-in widget:
-# a third module of the test's site, for the every-type, keyboard and axe checks.
+# One question of every type, a self-assessment, a group form, an observer's rubric and
+# the hand-in widget: a third module of the test's site, for the every-type, keyboard
+# and axe checks.
 SHOWCASE_LESSON = "\n\n".join(
     [
         "# Усі типи запитань",
@@ -61,6 +62,8 @@ SHOWCASE_LESSON = "\n\n".join(
         "{{ instrument library_diagnostic }}",
         "```python\nfrom clientlearn.groupwork import group_answer\n\n"
         'group_answer("sc.group", prompt="Відповідь групи", fields={"idea": "Ідея групи"})\n```',
+        "```python\nfrom clientlearn.groupwork import observer_rubric\n\n"
+        "observer_rubric(round=1)\n```",
     ]
 )
 

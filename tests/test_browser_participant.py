@@ -22,6 +22,7 @@ from typing import Any
 import nbformat
 import pytest
 
+from clientlearn.core.numbers import format_number
 from clientlearn.grader.coursefolder import Course
 from clientlearn.runtime.bank import Bank, load_bank
 from clientlearn.runtime.questions import pick
@@ -33,6 +34,7 @@ from .axe import serious_violations
 from .browser import (
     Lab,
     artifacts_dir,
+    await_python_kernel,
     element_screenshot,
     error_outputs,
     is_focused,
@@ -138,6 +140,7 @@ A11Y_CELLS = [
     "from clientlearn.groupwork import group_answer\n"
     "group_answer('sc.group', prompt='Відповідь групи', fields={'idea': 'Ідея групи'})",
     "from clientlearn.handin import handin_view\nhandin_view()",
+    "from clientlearn.groupwork import observer_rubric\nobserver_rubric(round=1)",
 ]
 
 
@@ -253,14 +256,16 @@ def answer_quality_service(page: Any, bank: Bank, folder: Path) -> None:
     view = cell_of(page, "instrument_view('confidence'").locator(".clientlearn-selfassess")
     rows = view.locator(".clientlearn-rating")
     assert wait_for(lambda: rows.count() == len(RATINGS))
-    chart = view.locator("img")
-    assert not chart.is_visible()  # no chart before the statements are rated
+    chart = view.locator("svg[role='img']")
+    assert chart.count() == 0  # no chart before the statements are rated
     labels = [pick(label, "uk") for label in CONFIDENCE.scale.labels]
     for row, rating in zip(rows.all(), RATINGS.values(), strict=True):
         row.get_by_label(f"{rating} — {labels[rating - 1]}", exact=True).check()
     view.get_by_text(f"Відповідей: {len(RATINGS)} з {len(RATINGS)}", exact=True).wait_for()
-    chart.wait_for(state="visible", timeout=20_000)  # the profile's chart appears
-    assert wait_for(lambda: chart.evaluate("(img) => img.complete && img.naturalWidth > 200"))
+    chart.wait_for(state="visible", timeout=20_000)  # the profile's chart appears, as SVG
+    assert chart.get_attribute("aria-label") == "Впевненість у навичках: на початку тренінгу"
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 200
 
     widget(page, "m1.quality.warmup").get_by_label("4 — радше високо").check()
     q = bank["m1.quality.components"]
@@ -352,7 +357,7 @@ def check_quality_service_shown(page: Any, bank: Bank) -> None:
     view = cell_of(page, "instrument_view('confidence'").locator(".clientlearn-selfassess")
     labels = [pick(label, "uk") for label in CONFIDENCE.scale.labels]
     shows(lambda: checked_labels(view), [f"{r} — {labels[r - 1]}" for r in RATINGS.values()])
-    view.locator("img").wait_for(state="visible", timeout=20_000)
+    view.locator("svg[role='img']").wait_for(state="visible", timeout=20_000)
     shows(lambda: checked_labels(widget(page, "m1.quality.warmup")), ["4 — радше високо"])
     q = bank["m1.quality.components"]
     options = texts(q, "options")
@@ -449,7 +454,7 @@ def test_participant_answers_both_modules_and_autograde_gives_the_exact_score(
             view = (
                 widget(page, record)
                 if record in ANSWERS_M1
-                else cell_of(page, "instrument_view(").locator(".clientlearn-selfassess img")
+                else cell_of(page, "instrument_view(").locator(".clientlearn-selfassess svg")
             )
             element_screenshot(view, shots / f"{record}.png")
         save_and_close(page, m1 / name)
@@ -506,7 +511,9 @@ ROLES = {
     "sc.rating": {"radio"},
     "sc.scenario": {"button"},
     "library_diagnostic": {"radio"},
+    "observer_rubric": {"textbox", "radio"},
 }
+OBSERVED, COMMENT = "Олена Бондаренко", "Коментар спостерігача до всіх критеріїв"
 _MARK = """(view, [key, selector]) => [...view.querySelectorAll(selector)].map((el, k) => {
   el.dataset.a11y = `${key}#${k}`;
   const box = el.getBoundingClientRect();
@@ -527,25 +534,34 @@ def role_and_name(page: Any, control_id: str) -> tuple[str, str]:
 
 
 def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page: Any) -> None:
-    """Each question type (the showcase bank) and a self-assessment, in the page: every
-    control is a Tab stop (not tabindex=-1, not disabled, visible), Tab alone reaches
-    it, and it has an accessible name as the browser's accessibility tree computes it."""
+    """Each question type (the showcase bank), a self-assessment and the observer's rubric,
+    in the page: every control is a Tab stop (not tabindex=-1, not disabled, visible),
+    Tab alone reaches it, and it has an accessible name as the browser's accessibility
+    tree computes it.  The self-assessment is then completed by keyboard alone (its chart
+    shows) and the rubric given a score and a comment; axe-core over all of it."""
     bank = load_bank(SHOWCASE)
     page.goto(lab.url("lab/tree/a11y/a11y.ipynb?reset"))
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        timeout=60_000
-    )
+    page.get_by_role("tab", name="a11y.ipynb").wait_for(timeout=60_000)
+    await_python_kernel(page, "a11y.ipynb")
     run_all_cells(page)
     assert error_outputs(page) == []
     # An ordering question's placed steps (a row and its buttons) exist once one is placed.
     ordering = widget(page, "sc.ordering")
     ordering.get_by_role("button", name="Додати: Привітатися", exact=True).click()
     ordering.locator("li[data-id='greet']").wait_for()
+    # The observer's criteria and comment open once whom they observed is given.
+    observer = cell_of(page, "observer_rubric(round=1)").locator(".clientlearn")
+    observer.get_by_role("textbox", name="Кого ви спостерігали", exact=True).click()
+    page.keyboard.type(OBSERVED)
+    page.keyboard.press("Enter")
+    comment = observer.get_by_role("textbox", name=COMMENT, exact=True)
+    assert wait_for(comment.is_enabled)
 
     views = {q.id: widget(page, q.id) for q in bank}
     views["library_diagnostic"] = cell_of(page, "instrument_view('library_diagnostic')").locator(
         ".clientlearn-selfassess"
     )
+    views["observer_rubric"] = observer
     shots = artifacts_dir("browser-a11y")
     problems: list[str] = []
     roles: dict[str, set[str]] = {}
@@ -562,7 +578,7 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
             if not name:
                 problems.append(f"{key}: {role} without an accessible name: {c['html']}")
         # Tab alone, from the question's text (a click there makes its cell current).
-        view.locator(".clientlearn-question, h3").first.click()
+        view.locator(".clientlearn-question, h3, h4").first.click()
         wanted = {c["id"] for c in controls}
         reached: set[str] = set()
         for _ in range(len(wanted) + 12):
@@ -580,7 +596,12 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
     for item in load_instrument("library_diagnostic").items:
         group = diagnostic.get_by_role("radiogroup", name=pick(item.text, "uk"), exact=True)
         assert group.get_by_role("radio").count() == 5, item.id
-    # Every type, the self-assessment, the group form and the hand-in: axe-core.
+    chart = complete_the_self_assessment_by_keyboard(page, diagnostic, lab.root / "a11y")
+    element_screenshot(chart, shots / "library_diagnostic-chart.png")
+    score_and_comment_by_keyboard(page, observer, lab.root / "a11y")
+    element_screenshot(observer, shots / "observer_rubric.png")
+    # Every type, the completed self-assessment with its chart, the group form, the
+    # hand-in and the observer's rubric with its comment: axe-core.
     assert serious_violations(page) == []
 
     matching = bank["sc.matching"]
@@ -596,3 +617,42 @@ def test_every_answer_control_is_reachable_by_tab_and_has_a_name(lab: Lab, page:
     assert all(
         n.startswith(("1 — ", "2 — ", "3 — ", "4 — ", "5 — ")) for n in names["library_diagnostic"]
     )
+
+
+def complete_the_self_assessment_by_keyboard(page: Any, view: Any, folder: Path) -> Any:
+    """Every statement rated with Tab and Space (every other one then moved on a point
+    by an arrow key); the chart then shows, an image named by its title: returned."""
+    instrument = load_instrument("library_diagnostic")
+    ratings = {item.id: 1 + n % 5 for n, item in enumerate(instrument.items)}
+    view.locator("h3").click()  # a reader arrives at the title; never a click on a control
+    for n, item in enumerate(instrument.items):
+        radios = view.get_by_role("radiogroup", name=pick(item.text, "uk"), exact=True)
+        arrow = n % 2 == 1 and ratings[item.id] > 1
+        tab_to(page, radios.get_by_role("radio").nth(ratings[item.id] - (2 if arrow else 1)))
+        page.keyboard.press("Space")
+        if arrow:
+            page.keyboard.press("ArrowRight")
+    record = "selfassess.library_diagnostic"
+    assert wait_for(lambda: saved(folder).get(record) == ratings), saved(folder).get(record)
+    profile = assess(instrument, ratings).profile
+    assert profile is not None and profile.index is not None
+    title = f"Індекс клієнтоорієнтованості: {format_number(profile.index, 'uk', digits=0)} зі 100"
+    chart = view.get_by_role("img", name=title, exact=True)
+    chart.wait_for(state="visible", timeout=20_000)
+    # A bar for each statement, each beside its label.
+    assert chart.locator("rect[height='33.6']").count() == len(ratings)
+    return chart
+
+
+def score_and_comment_by_keyboard(page: Any, observer: Any, folder: Path) -> None:
+    """A score by Tab and Space, a comment typed into the field its label names."""
+    observer.locator("h4").click()
+    tab_to(page, observer.get_by_role("radio", name="4 · Зразково", exact=True).first)
+    page.keyboard.press("Space")
+    tab_to(page, observer.get_by_role("textbox", name=COMMENT, exact=True))
+    page.keyboard.type("Спокійно пояснила правило")
+    key = "rubric.1.олена бондаренко"  # the typed name, case and spacing ignored
+    assert wait_for(
+        lambda: saved(folder).get(key, {}).get("comment") == "Спокійно пояснила правило"
+    ), saved(folder)
+    assert saved(folder)[key]["scores"] == {"greeting": 4}

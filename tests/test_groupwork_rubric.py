@@ -276,6 +276,26 @@ def test_scores_open_only_once_the_person_is_chosen(folder: Path) -> None:
     assert not (folder / ANSWERS_FILE).exists()  # choosing whom is not an answer yet
 
 
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [
+        ("uk", "Коментар спостерігача до всіх критеріїв"),
+        ("en", "Observer’s comment on all the criteria"),
+    ],
+)
+def test_every_field_is_named_by_a_label_not_a_placeholder(
+    folder: Path, lang: str, name: str
+) -> None:
+    """A field's description is its <label> (its accessible name); a placeholder is no
+    name, it vanishes once one types.  The browser check: tests/test_browser_participant.py."""
+    view = rubric_form(folder, lang=lang, round=None, groups_csv=None)
+    assert view.comment.description == name
+    assert view.comment.style.description_width == "initial"  # shown whole, not cut
+    fields = [view.round_select, view.observed_text, view.scenario, view.comment]
+    assert all(f.description and f.description != getattr(f, "placeholder", "") for f in fields)
+    assert all(r.description for r in view.scores.values())
+
+
 def test_scores_and_comment_are_saved_as_given(folder: Path) -> None:
     view = rubric_form(folder)
     view.observed_select.value = "maryana"

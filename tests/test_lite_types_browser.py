@@ -78,9 +78,13 @@ def _choose_by_arrows(page: Any, select: Any, wanted: str) -> None:
     raise AssertionError(f"the arrow keys never chose {wanted!r}: {seen}; focus: {focused}")
 
 
+OBSERVED, COMMENT = "Олена Бондаренко", "Спокійно пояснила правило"
+
+
 def _answer_every_type_by_keyboard(page: Any) -> dict[str, Any]:
-    """Every showcase question, the self-assessment, the group form and the name, by
-    Tab, Space, Enter, the arrow keys and typing; the values the store should keep."""
+    """Every showcase question, the self-assessment, the group form, the observer's
+    rubric and the name, by Tab, Space, Enter, the arrow keys and typing; the values the
+    store should keep."""
     bank = load_bank(SHOWCASE)
     q = bank.questions
     option = {o.id: pick(o.text, "uk") for o in q["sc.single"].options}
@@ -129,6 +133,20 @@ def _answer_every_type_by_keyboard(page: Any) -> dict[str, Any]:
     _press_on(page, form.get_by_role("textbox", name="Ідея групи"), "Home")
     page.keyboard.type("Консультації з читачами")
     page.keyboard.press("Tab")
+    # The observer's rubric: whom, then a score and the comment its label names.
+    observer = cell(page, "observer_rubric(round=1)").locator(".clientlearn")
+    _press_on(
+        page, observer.get_by_role("textbox", name="Кого ви спостерігали", exact=True), "Home"
+    )
+    page.keyboard.type(OBSERVED)
+    page.keyboard.press("Enter")
+    comment = observer.get_by_role(
+        "textbox", name="Коментар спостерігача до всіх критеріїв", exact=True
+    )
+    assert wait_for(comment.is_enabled, timeout=30)
+    _press_on(page, observer.get_by_role("radio", name="4 · Зразково", exact=True).first, "Space")
+    _press_on(page, comment, "Home")
+    page.keyboard.type(COMMENT)
     name = cell(page, "handin_view()").get_by_label("Ваші ім’я та прізвище (як у списку учасників)")
     _press_on(page, name, "Home")
     page.keyboard.type(NAME)
@@ -149,9 +167,10 @@ def test_every_type_by_keyboard_is_kept_and_has_no_serious_axe_violation(
     site: Path, origin: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
     """In the site: every question type, a self-assessment (its chart as SVG), a group
-    form and the hand-in widget, answered by keyboard alone; axe-core finds no serious
-    or critical violation in the output areas; after a reload and a kernel restart every
-    control shows the same again; the hand-in carries the answers."""
+    form, an observer's rubric (its comment field named by its label) and the hand-in
+    widget, answered by keyboard alone; axe-core finds no serious or critical violation
+    in the output areas; after a reload and a kernel restart every control shows the
+    same again; the hand-in carries the answers."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -194,3 +213,5 @@ def test_every_type_by_keyboard_is_kept_and_has_no_serious_axe_violation(
     assert float(str(values["sc.numeric"]).replace(",", ".")) == 3
     assert {"sc.scenario", "selfassess.library_diagnostic"} <= set(values)
     assert len(values["selfassess.library_diagnostic"]) == 8
+    observation = values["rubric.1.олена бондаренко"]  # the typed name, case ignored
+    assert (observation["scores"], observation["comment"]) == ({"greeting": 4}, COMMENT)

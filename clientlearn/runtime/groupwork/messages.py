@@ -93,7 +93,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "round_n": {"uk": "Раунд {n}", "en": "Round {n}"},
     "scenario": {"uk": "Сценарій", "en": "Scenario"},
     "scenario_hint": {"uk": "Назва або номер сценарію", "en": "Scenario title or number"},
-    "comment": {"uk": "Коментар", "en": "Comment"},
+    # The comment field's label, its accessible name too: what it is for, not only
+    # "Comment" (the placeholder, which disappears as one types, is no name).
+    "comment": {
+        "uk": "Коментар спостерігача до всіх критеріїв",
+        "en": "Observer’s comment on all the criteria",
+    },
     "comment_hint": {
         "uk": "Що вдалося найкраще? Що варто спробувати наступного разу?",
         "en": "What went best? What is worth trying next time?",

@@ -104,10 +104,12 @@ class ObserverRubricView(AnswerForm):
         self.comment = w.Textarea(
             value="",
             placeholder=msg("comment_hint", lang),
+            # The visible label is the field's accessible name (<label for=…>): shown whole.
             description=msg("comment", lang),
             disabled=True,
             continuous_update=True,
             layout=w.Layout(width="100%", height="5em"),
+            style={"description_width": "initial"},
         )
         self.comment.observe(self.typed, names="value")
         self.children = [

@@ -1,11 +1,11 @@
 """Charts of one participant's self-assessment as SVG text, without matplotlib.
 
-The browser's kernel (Pyodide) has no matplotlib, so there the view draws the same
-charts as :mod:`.chart` (the same bars, colours, titles, axes, legends and the conflict
-plane) as inline SVG.  Every text that goes into the markup passes through
+The view shows this one drawing in JupyterLab and in the browser's kernel (Pyodide,
+which has no matplotlib): bars, colours, titles, axes, legends and, for the conflict
+styles, the plane.  Every text that goes into the markup passes through
 :func:`html.escape`; numbers are formatted here.  The drawing is ``role="img"`` named by
-its title, so a screen reader announces it; the interpretation under it says the same
-in words.
+its title, so a screen reader announces it (axe-core's image rules need that name); the
+interpretation under it says the same in words.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from html import escape
 
 from clientlearn.runtime.questions import pick
 
-from .chart import BLUE, GREY, ORANGE, confidence_series
+from .chart import BLUE, GREY, ORANGE
 from .messages import number, tr
 from .model import Instrument, Kind
 from .scoring import Profile, Result, rescale
@@ -24,7 +24,7 @@ from .scoring import Profile, Result, rescale
 __all__ = ["profile_svg"]
 
 FONT = "DejaVu Sans, Verdana, sans-serif"
-ROW = 42  # px per bar row, as the PNG's 0.42 in at 100 dpi
+ROW = 42  # px per bar row: room for a label wrapped onto two lines
 LABEL_W = 270  # px for the statements left of the bars
 LINE = 14  # px between the lines of a wrapped label
 
@@ -286,3 +286,27 @@ def _confidence(result: Result, prof: Profile, lang: str, other: Result | None) 
         lang,
     )
     return _svg(title, 800, top + height, [_title(400, 20, title), *legend, *bars])
+
+
+def confidence_series(
+    result: Result, prof: Profile, lang: str, other: Result | None
+) -> list[tuple[str, dict[str, int], str]]:
+    """The bars of a confidence chart, (label, item scores, colour) per phase shown: the
+    earlier phase in grey, the later in colour."""
+    ins = result.instrument
+    mine = (_phase_title(ins, result.phase, lang), dict(prof.item_scores))
+    if other is None or other.profile is None or other.phase == result.phase:
+        return [(*mine, BLUE)]
+    theirs = (_phase_title(ins, other.phase, lang), dict(other.profile.item_scores))
+    if _phase_order(ins, other.phase) < _phase_order(ins, result.phase):
+        return [(*theirs, GREY), (*mine, BLUE)]
+    return [(*mine, GREY), (*theirs, BLUE)]
+
+
+def _phase_title(ins: Instrument, phase: str | None, lang: str) -> str:
+    return pick(ins.phase(phase).title, lang) if phase in {p.id for p in ins.phases} else ""
+
+
+def _phase_order(ins: Instrument, phase: str | None) -> int:
+    ids = [p.id for p in ins.phases]
+    return ids.index(phase) if phase in ids else len(ids)

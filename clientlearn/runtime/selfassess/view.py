@@ -8,16 +8,17 @@ the saved answers with the answer-store mimetype, which JupyterLab keeps in the
 All answers of one instrument are one record, ``selfassess.<id>`` (or
 ``selfassess.<id>.<phase>``), whose value is ``{item_id: rating}``.  Once enough is
 answered for a profile, a chart and its interpretation appear under the statements.
+The chart is inline SVG (:mod:`.svgchart`), in JupyterLab as in the browser's kernel:
+one drawing, named for a screen reader (``role="img"``), with no matplotlib.
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import ipywidgets as w
 
-from clientlearn.core.files import IN_BROWSER
 from clientlearn.runtime.questions import pick
 from clientlearn.runtime.store import AnswerStore, Record, record_bundle
 from clientlearn.runtime.widgets.base import html_text
@@ -28,9 +29,7 @@ from .interpret import Paragraph, interpretation
 from .messages import tr
 from .ratings import RatingGroup
 from .scoring import Result, assess, split_answers
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from .svgchart import profile_svg
 
 _ROW = w.Layout(width="auto")
 
@@ -53,16 +52,14 @@ class InstrumentView(RecordedView):
         self.lang = lang
         self.phase = phase
         self.record_id = instrument.record_id(phase)  # refuses a wrong phase early
-        self.figure: Figure | None = None
         self.result: Result = assess(instrument, {}, phase)
         self._kept: dict[str, Any] = {}
         self.radios = {item.id: self._radio(item) for item in instrument.items}
         self.progress = w.HTML()
         self.message = w.HTML()
         self.status = w.HTML()
-        self.chart = w.Image(format="png", layout=w.Layout(max_width="100%", display="none"))
-        # In the browser's kernel the same chart is drawn as inline SVG (no matplotlib).
-        self.chart_svg = w.HTML(layout=w.Layout(max_width="100%", display="none"))
+        # The profile's chart: SVG text, empty and hidden until the profile is ready.
+        self.chart = w.HTML(layout=w.Layout(max_width="100%", display="none"))
         self.interpretation = w.HTML()
         super().__init__(
             children=[
@@ -72,7 +69,6 @@ class InstrumentView(RecordedView):
                 self.message,
                 self.status,
                 self.chart,
-                self.chart_svg,
                 self.interpretation,
             ],
             layout=w.Layout(margin="0.5em 0"),
@@ -173,25 +169,13 @@ class InstrumentView(RecordedView):
         self.message.value = f"<small>{html.escape(self.result.message(lang))}</small>"
         self.show_notices(notices)
         if not self.result.ready:
-            self.figure = None
+            self.chart.value = ""
             self.chart.layout.display = "none"
-            self.chart_svg.layout.display = "none"
             self.interpretation.value = ""
             return
         other = self._other_phase() if self.instrument.phases else None
-        if IN_BROWSER:
-            from .svgchart import profile_svg
-
-            self.figure = None
-            self.chart.layout.display = "none"
-            self.chart_svg.value = profile_svg(self.result, lang, other=other)
-            self.chart_svg.layout.display = ""
-        else:
-            from .chart import profile_figure, to_png
-
-            self.figure = profile_figure(self.result, lang, other=other)
-            self.chart.value = to_png(self.figure)
-            self.chart.layout.display = ""
+        self.chart.value = profile_svg(self.result, lang, other=other)
+        self.chart.layout.display = ""
         self.interpretation.value = _paragraphs(interpretation(self.result, lang, other=other))
 
     def bundle(self) -> dict[str, Any]:
