@@ -1,5 +1,6 @@
 """Shared fixtures: the showcase bank (one question of every type) in a temporary folder,
-and a page of Debian's Chromium for the browser tests."""
+a PostgreSQL server of the test run, and a page of Debian's Chromium for the browser
+tests."""
 
 from __future__ import annotations
 
@@ -28,6 +29,19 @@ def _check_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop(CACHE_ENV, None)
     else:
         os.environ[CACHE_ENV] = saved
+
+
+@pytest.fixture(scope="session")
+def pg() -> Iterator[Any]:
+    """A PostgreSQL server of this test run (one for every test that needs one); missing
+    binaries fail the tests, never skip."""
+    from .postgres import NoPostgres, postgres_server
+
+    try:
+        with postgres_server() as server:
+            yield server
+    except NoPostgres as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture

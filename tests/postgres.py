@@ -82,6 +82,14 @@ class Server:
             raise NoPostgres(f"pg_ctl start failed: {done.stdout}{done.stderr}{tail}")
 
 
+def use_database(course_root: Path, url: str) -> None:
+    """Point the nbgrader course at the database ``url`` (its gradebook from then on) and
+    remove its SQLite gradebook, so that nothing can read the old one by mistake."""
+    with (course_root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+    (course_root / "gradebook.db").unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def postgres_server() -> Iterator[Server]:
     """A running server, stopped and removed afterwards."""

@@ -20,26 +20,17 @@ from click.testing import CliRunner
 from clientlearn.cli.main import cli
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.grader.autograde import Progress, autograde, snapshot
+from clientlearn.grader.autograde.lease import check_no_leases
 from clientlearn.grader.autograde.lock import autograde_lock
 from clientlearn.grader.coursefolder import Course
-from clientlearn.grader.gradebook import open_gradebook
+from clientlearn.grader.gradebook import course_id, gradebook_url, open_gradebook
 
 from .dask_cluster import dask_cluster
-from .postgres import NoPostgres, Server, free_port, postgres_server
+from .postgres import Server, free_port, use_database
 from .test_autograde import ASSIGNMENT, BROKEN, STUDENTS, copy_course, sequential, ungraded
 
 pytestmark = pytest.mark.nbgrader
 __all__ = ["sequential", "ungraded"]  # module fixtures shared with test_autograde
-
-
-@pytest.fixture(scope="session")
-def pg() -> Iterator[Server]:
-    """A PostgreSQL server of this test run; missing binaries fail the tests, never skip."""
-    try:
-        with postgres_server() as server:
-            yield server
-    except NoPostgres as err:
-        pytest.fail(str(err), pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +41,7 @@ def scheduler() -> Iterator[str]:
 
 def on_postgres(root: Path, pg: Server, name: str) -> Path:
     """The course with its gradebook in a new PostgreSQL database, the module released."""
-    url = pg.create_database(name)
-    with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
-        config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
-    (root / "gradebook.db").unlink()  # so that nothing can read the old one by mistake
+    use_database(root, pg.create_database(name))
     Course(root).nbgrader("generate_assignment", ASSIGNMENT, "--force")
     return root
 
@@ -218,3 +206,76 @@ def test_an_unreachable_database_is_a_clear_error_before_any_work(
     report = CliRunner().invoke(cli, ["export", "--course", str(root), "--format", "csv"])
     assert report.exit_code == 1 and "не вдається відкрити журнал оцінок" in report.stderr
     assert "s3cret" not in report.output
+
+
+HOLD_PLUGIN = """\
+import os
+import time
+from pathlib import Path
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+
+HERE = Path(__file__).parent
+
+
+class HoldBob(NbGraderPreprocessor):
+    # The first time bob's submission is graded, say which process grades it and wait
+    # until the test writes release.txt; any later time, grade as usual.
+    def preprocess(self, nb, resources):
+        mark = HERE / "grading-bob.pid"
+        if Path(resources["metadata"]["path"]).parent.name == "bob" and not mark.exists():
+            mark.write_text(str(os.getpid()), encoding="utf-8")
+            while not (HERE / "release.txt").exists():
+                time.sleep(0.2)
+        return nb, resources
+"""
+
+
+def test_a_lost_schedulers_worker_still_grading_holds_off_the_next_run(
+    ungraded: Path, sequential: Path, pg: Server, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = on_postgres(copy_course(ungraded, tmp_path_factory, "orphan"), pg, "orphan")
+    (root / "hold_bob.py").write_text(HOLD_PLUGIN, encoding="utf-8")
+    with (root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+        config.write(KILL_CONFIG)
+    mark = root / "grading-bob.pid"
+    with dask_cluster(workers=1) as (address, scheduler_process):
+
+        def lose_the_scheduler_while_bob_is_graded() -> None:
+            deadline = time.monotonic() + 240
+            while time.monotonic() < deadline and not mark.exists():
+                time.sleep(0.1)
+            os.killpg(scheduler_process.pid, signal.SIGKILL)
+
+        killer = threading.Thread(target=lose_the_scheduler_while_bob_is_graded)
+        killer.start()
+        with pytest.raises(ClientlearnError) as err:
+            autograde(root, ASSIGNMENT, cluster=address, lang="en")
+        killer.join()
+        assert f"The Dask scheduler {address} was lost" in str(err.value)
+        # The worker grading bob goes on without its scheduler: the next run must not
+        # grade bob beside it (two nbgrader runs writing one submission's rows).
+        args = ["autograde", ASSIGNMENT, "--course", str(root), "--jobs", "1", "--lang", "en"]
+        refused = CliRunner().invoke(cli, args)
+        assert refused.exit_code == 1, refused.output
+        said = " ".join(refused.stderr.split())
+        assert f"bob of {ASSIGNMENT} are still being graded by a process of an earlier run" in said
+        assert f"{socket.gethostname()} pid {mark.read_text(encoding='utf-8')}" in said
+        assert "nothing was graded" in said and "Traceback" not in refused.output
+        (root / "release.txt").write_text("", encoding="utf-8")
+        # Once that process has written bob's grade (or died), its lease is gone.
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                check_no_leases(root, gradebook_url(root), course_id(root), ASSIGNMENT)
+                break
+            except ClientlearnError:
+                assert time.monotonic() < deadline, "the orphaned worker never let go of bob"
+                time.sleep(0.5)
+    autograde(root, ASSIGNMENT, jobs=2)
+    expected, got = snapshot(sequential, ASSIGNMENT), snapshot(root, ASSIGNMENT)
+    for student in STUDENTS:
+        assert got[student] == expected[student], student
+    with open_gradebook(root, course_id=None) as gb:
+        rows = [s for s in gb.find_assignment(ASSIGNMENT).submissions if s.student.id == "bob"]
+    assert len(rows) == 1

@@ -93,27 +93,38 @@ def _write_answer(notebook: Path, cell: str, text: str) -> None:
     notebook.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory: pytest.TempPathFactory) -> Graded:
-    base = tmp_path_factory.mktemp("written")
+def written_source(base: Path) -> Path:
+    """The module's source folder (LESSON's notebook and the showcase bank) in ``base``."""
     source = base / "src" / MODULE
     source.mkdir(parents=True)
     shutil.copy(SHOWCASE, source / "questions.yaml")
     lesson = base / "tasks.md"
     lesson.write_text(LESSON, encoding="utf-8")
     build_notebook_file(lesson, source / "questions.yaml", source / f"{NOTEBOOK}.ipynb")
-    course = Course.create(base / "course")
-    course.add_source(source)
-    for student, (first, last) in NAMES.items():
-        course.nbgrader("db", "student", "add", student, f"--first-name={first}",
-                        f"--last-name={last}")  # fmt: skip
-    course.nbgrader("generate_assignment", MODULE, "--force")
+    return source
+
+
+def hand_in_plans(course: Course) -> None:
+    """PLANS' participants hand in the released module: sc.single and the two tasks."""
     for student, text in PLANS.items():
         folder = course.submit_copy(student, MODULE)
         AnswerStore(folder).save("sc.single", "b")
         if text is not None:
             _write_answer(folder / f"{NOTEBOOK}.ipynb", PLAN, text)
         _write_answer(folder / f"{NOTEBOOK}.ipynb", TALK, f"Картка {len(student)}.")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory: pytest.TempPathFactory) -> Graded:
+    base = tmp_path_factory.mktemp("written")
+    source = written_source(base)
+    course = Course.create(base / "course")
+    course.add_source(source)
+    for student, (first, last) in NAMES.items():
+        course.nbgrader("db", "student", "add", student, f"--first-name={first}",
+                        f"--last-name={last}")  # fmt: skip
+    course.nbgrader("generate_assignment", MODULE, "--force")
+    hand_in_plans(course)
     course.nbgrader("autograde", MODULE, "--force")
     return Graded(course.root)
 

@@ -99,13 +99,34 @@ def notebook_build(
 @click.option("--participants", default=20, show_default=True, help="Simulated participants.")
 @click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
 @click.option("--jobs", type=int, help="Parallel autograde workers [default: the CPUs, at most 4].")
+@click.option(
+    "--db-url",
+    help="The gradebook's database (nbgrader's CourseDirectory.db_url), e.g. an empty "
+    "PostgreSQL database: postgresql+psycopg://USER@HOST/DB [default: gradebook.db in the "
+    "course folder].",
+)
 @base.lang_option
-def demo(out: Path | None, participants: int, seed: int, jobs: int | None, lang: str) -> None:
+def demo(
+    out: Path | None,
+    participants: int,
+    seed: int,
+    jobs: int | None,
+    db_url: str | None,
+    lang: str,
+) -> None:
     """The trainer's journey on a simulated class: roster, groups, release, answers,
     parallel autograde, feedback, report, export, certificates."""
     from clientlearn.trainer.demo import run_demo
 
-    run_demo(out, participants=participants, seed=seed, jobs=jobs, echo=click.echo, lang=lang)
+    run_demo(
+        out,
+        participants=participants,
+        seed=seed,
+        jobs=jobs,
+        echo=click.echo,
+        lang=lang,
+        db_url=db_url,
+    )
 
 
 cli.add_command(bank)

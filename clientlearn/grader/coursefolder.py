@@ -16,7 +16,7 @@ from pathlib import Path
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.store import ANSWERS_FILE
 
-from .gradebook import open_gradebook, scripts_env
+from .gradebook import open_gradebook, scripts_env, submission_points
 
 CONFIG = """\
 # nbgrader configuration written by clientlearn.
@@ -124,7 +124,7 @@ class Course:
                     if on_missing:
                         on_missing(student)
                     continue
-                out.append(Score(student, assignment, float(sub.score), float(sub.max_score)))
+                out.append(Score(student, assignment, *submission_points(sub)))
         return out
 
     def grade_scores(self, assignment: str, student: str) -> dict[str, float]:

@@ -8,11 +8,16 @@
 * nbgrader runs the ``alembic`` script by name when it creates or upgrades a gradebook:
   :func:`scripts_on_path` finds it even when the environment is not activated
   (``.venv/bin/clientlearn``).
+* A submission's total is its grade cells' points summed here (:func:`submission_points`),
+  not nbgrader's ``Submission.score``: that is the database's ``SUM``, whose last bit
+  depends on the database and the order it reads the rows in (73.1619 on SQLite,
+  73.16190000000002 on PostgreSQL), so one class would show two totals.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import random
 import shutil
@@ -38,6 +43,7 @@ __all__ = [
     "scripts_env",
     "scripts_on_path",
     "sqlite_file",
+    "submission_points",
 ]
 
 CONFIG_FILE = "nbgrader_config.py"
@@ -128,6 +134,17 @@ def open_gradebook(
         yield gradebook
     finally:
         gradebook.close()
+
+
+def submission_points(submission: Any) -> tuple[float, float]:
+    """(score, max score) of an nbgrader ``Submission``: its grade cells' points summed
+    exactly rounded (``math.fsum``), so the same grades give the same total on every
+    database and in every row order."""
+    grades = [grade for notebook in submission.notebooks for grade in notebook.grades]
+    return (
+        math.fsum(float(grade.score or 0.0) for grade in grades),
+        math.fsum(float(grade.max_score or 0.0) for grade in grades),
+    )
 
 
 def _shown(url: str) -> str:

@@ -107,8 +107,11 @@ def run_demo(
     jobs: int | None = None,
     echo: Echo = print,
     lang: str = "uk",
+    db_url: str | None = None,
 ) -> DemoResult:
-    """Run the whole journey in a new course folder ``out`` (default: a temporary one)."""
+    """Run the whole journey in a new course folder ``out`` (default: a temporary one),
+    its gradebook at ``db_url`` (nbgrader's ``CourseDirectory.db_url``, e.g. an empty
+    PostgreSQL database) or in the folder's ``gradebook.db``."""
     from clientlearn.core.progress import ProgressBar
     from clientlearn.grader.autograde import autograde, default_jobs
     from clientlearn.grader.release import make_feedback, release_modules
@@ -132,6 +135,9 @@ def run_demo(
     step = _Steps(echo, 14)
     rng = random.Random(seed)
     course = Course.create(root, facts=_demo_facts(REPO, datetime.date.today()))
+    if db_url is not None:
+        with (course.root / "nbgrader_config.py").open("a", encoding="utf-8") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")
     log = course.root / "nbgrader.log"
     outputs: dict[str, Path] = {"course": course.root, "nbgrader log": log}
 

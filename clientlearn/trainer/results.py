@@ -9,13 +9,16 @@ One definition of *passed*, used by the grade export and by the certificates:
 A participant with no submission for a module has 0 points for it, so they do not
 pass unless ``min_score`` is 0.  A module's score is nbgrader's submission score
 minus its late-submission penalty, never below 0: the number nbgrader's own
-``nbgrader export`` reports.  The total and the percentage are shown for
+``nbgrader export`` reports, but with the cells' points summed exactly
+(:func:`clientlearn.grader.gradebook.submission_points`), so it is the same on SQLite
+and PostgreSQL.  The total and the percentage are shown for
 information; they do not decide who passed (a strong first day must not hide an
 unfinished second one).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -139,11 +142,11 @@ class ParticipantResult:
 
     @property
     def total(self) -> float:
-        return round(sum(m.score for m in self.modules), 6)
+        return round(math.fsum(m.score for m in self.modules), 6)
 
     @property
     def max_total(self) -> float:
-        return round(sum(m.max_score for m in self.modules), 6)
+        return round(math.fsum(m.max_score for m in self.modules), 6)
 
     @property
     def percent(self) -> float:
@@ -245,6 +248,8 @@ def read_results(
     """
     from nbgrader.api import MissingEntry
 
+    from clientlearn.grader.gradebook import submission_points
+
     min_score = check_min_score(min_score)
     # Sorted by name, which is the course's order (module1_…, module2_…); nbgrader
     # would order by due date, which may be unset for some and set for others.
@@ -261,11 +266,11 @@ def read_results(
     course_ids = sorted({str(a.course_id) for a in chosen})
     if len(course_ids) > 1:
         raise ClientlearnError.said(ERRORS, "several_courses", courses=", ".join(course_ids))
-    max_scores = tuple(float(a.max_score or 0.0) for a in chosen)
-
     from .groups import name_sort_key
 
     cells = {a.name: _grade_cells(a) for a in chosen}
+    # The cells' points summed exactly, as the scores are (not the database's SUM).
+    max_scores = tuple(math.fsum(m for _, m in cells[a.name]) for a in chosen)
     people = [s for s in gradebook.students if not students or s.id in students]
     people.sort(key=lambda s: (name_sort_key(f"{s.last_name or ''} {s.first_name or ''}"), s.id))
     rows = []
@@ -281,7 +286,8 @@ def read_results(
             earned = {g.name: float(g.score or 0.0) for nb in sub.notebooks for g in nb.grades}
             questions = tuple(QuestionResult(c, earned.get(c, 0.0), m) for c, m in cells[asg.name])
             penalty = float(sub.late_submission_penalty or 0.0)
-            score = round(max(0.0, float(sub.score or 0.0) - penalty), 6)
+            points, _ = submission_points(sub)
+            score = round(max(0.0, points - penalty), 6)
             modules.append(
                 ModuleResult(
                     asg.name, score, max_score, True, bool(sub.needs_manual_grade), questions

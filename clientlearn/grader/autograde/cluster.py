@@ -235,6 +235,8 @@ def _outcome(future: Future[Any], planned: Planned, since: float, lang: str) -> 
             raise SchedulerLost from err
         reason = f"{type(err).__name__}: {err}"
         return SubmissionResult(planned.student, False, time.monotonic() - since, reason=reason)
+    if message.get("leased"):  # a process of an earlier run grades it (lease.py)
+        message["reason"] = msg("graded_elsewhere", lang, holder=message["leased"])
     return result_from_message(message)
 
 

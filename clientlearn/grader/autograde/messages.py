@@ -86,6 +86,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Another clientlearn autograde of {module} is running ({holder}). Wait until "
         "it ends and run the command again; nothing was graded.",
     },
+    "still_grading": {
+        "uk": "Роботи модуля {module} ({students}) ще перевіряє процес попереднього запуску "
+        "({holders}): його планувальник зник, а процес працює далі й запише оцінку сам. "
+        "Зачекайте, поки він завершиться (або зупиніть його), і запустіть команду знову; "
+        "нічого не перевірено.",
+        "en": "{students} of {module} are still being graded by a process of an earlier run "
+        "({holders}): its scheduler is gone, but the process goes on and will write the grade "
+        "itself. Wait until it ends (or stop it) and run the command again; nothing was graded.",
+    },
+    "graded_elsewhere": {
+        "uk": "цю роботу саме перевіряє інший процес ({holder}); запустіть команду знову, "
+        "коли він завершиться",
+        "en": "another process is grading this submission ({holder}); run the command again "
+        "once it ends",
+    },
     "holder_file": {
         "uk": "блокування {path}",
         "en": "lock {path}",

@@ -10,9 +10,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.grader.gradebook import course_id
 
 from .cluster import Planned, SchedulerLost, connect, grade, prepare
 from .journal import Journal
+from .lease import check_no_leases
 from .lock import autograde_lock
 from .messages import MESSAGES
 from .results import AutogradeResult, Progress, SubmissionResult
@@ -102,7 +104,8 @@ def autograde(
     if wanted is not None and not wanted:
         raise ClientlearnError.said(MESSAGES, "no_students")
     _check_known_students(root, assignment, wanted, new_students=new_students)
-    with autograde_lock(root, assignment, lang=lang):
+    with autograde_lock(root, assignment, lang=lang) as url:
+        check_no_leases(root, url, course_id(root), assignment)
         journal = Journal(root, assignment)
         kept = journal.kept()
         renamed = _restore_renamed(root, assignment, wanted)

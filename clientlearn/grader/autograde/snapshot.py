@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,16 @@ def snapshot(course_root: str | os.PathLike[str], assignment: str) -> dict[str, 
     max_score and needs_manual_grade, each grade cell's auto_score, manual_score,
     max_score and needs_manual_grade, and the outputs of the autograded notebooks' test
     cells (paths inside the course shown as ``<course>``; tracebacks left out, as they
-    name temporary files).  Reads the course's gradebook."""
-    from clientlearn.grader.gradebook import open_gradebook
+    name temporary files).  Reads the course's gradebook.
+
+    The grade cells are compared exactly.  The submission's score and max_score are
+    derived from them: the cells' sum (:func:`submission_points`), and whether the
+    database's own total (nbgrader's ``Submission.score``, a SQL ``SUM``) agrees with it
+    up to the rounding of a float sum (relative 1e-12).  The database's total itself is
+    not compared: its last bit depends on the database and its row order (73.1619 on
+    SQLite, 73.16190000000002 on PostgreSQL for the same grades), which is no difference
+    in grading."""
+    from clientlearn.grader.gradebook import open_gradebook, submission_points
 
     root = Path(course_root).resolve()
     out: dict[str, Any] = {}
@@ -30,9 +39,12 @@ def snapshot(course_root: str | os.PathLike[str], assignment: str) -> dict[str, 
                 for nb in sub.notebooks
                 for grade in nb.grades
             }
+            score, max_score = submission_points(sub)
             out[sub.student.id] = {
-                "score": sub.score,
-                "max_score": sub.max_score,
+                "score": score,
+                "max_score": max_score,
+                "database_total_agrees": _agrees(sub.score, score)
+                and _agrees(sub.max_score, max_score),
                 "needs_manual_grade": sub.needs_manual_grade,
                 "grades": dict(sorted(cells.items())),
             }
@@ -50,6 +62,10 @@ def snapshot(course_root: str | os.PathLike[str], assignment: str) -> dict[str, 
         entry["autograded"] = folder.is_dir()
         entry["test_outputs"] = outputs
     return out
+
+
+def _agrees(database_total: float | None, cells_sum: float) -> bool:
+    return math.isclose(float(database_total or 0.0), cells_sum, rel_tol=1e-12, abs_tol=1e-12)
 
 
 def _comparable_output(output: dict[str, Any], root: str) -> dict[str, Any]:

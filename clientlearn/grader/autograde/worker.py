@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
-from clientlearn.grader.gradebook import retry_locked, scripts_env, sqlite_file
+from clientlearn.grader.gradebook import (
+    retry_locked,
+    scripts_env,
+    sqlite_file,
+    submission_points,
+)
 
 from .messages import MESSAGES
 from .reasons import failure_reason, grade_with_retry
@@ -180,8 +185,7 @@ class _Grader:
         from nbgrader.api import Gradebook
 
         with Gradebook(self.coursedir.db_url, self.coursedir.course_id) as gb:
-            sub = gb.find_submission(self.assignment, student)
-            return float(sub.score), float(sub.max_score)
+            return submission_points(gb.find_submission(self.assignment, student))
 
 
 # One grader per worker process, kept between submissions (and runs of the same module):
@@ -243,9 +247,19 @@ def prepare_task(
 
 
 def grade_task(root: str, assignment: str, force: bool, student: str) -> dict[str, Any]:
-    """Run on a worker: grade one submission; what happened, as a plain dict."""
+    """Run on a worker: grade one submission, holding its lease (``lease.py``); what
+    happened, as a plain dict (``leased``: who else grades it, then nothing was done)."""
+    from pathlib import Path
+
+    from .lease import submission_lease
+
     with _in_course(root):
-        return _grader(root, assignment, force).grade(student)
+        grader = _grader(root, assignment, force)
+        cd = grader.coursedir
+        with submission_lease(Path(root), cd.db_url, cd.course_id, assignment, student) as other:
+            if other is not None:
+                return {"student": student, "ok": False, "seconds": 0.0, "leased": other}
+            return grader.grade(student)
 
 
 def log_to_file(folder: str) -> str:

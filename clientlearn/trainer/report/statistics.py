@@ -22,6 +22,7 @@ found by :mod:`clientlearn.trainer.report.flags`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -291,7 +292,9 @@ def build_report(
     grades = inputs.grades
     if grades.empty:
         raise ClientlearnError.said(WORDS, "err_nothing_graded")
-    totals = grades.groupby(["module", "student"], sort=True)[["score", "max_score"]].sum()
+    # Summed exactly (math.fsum), in no particular row order: the database's row order
+    # must not change a total's last bit (nor make it differ from the export's).
+    totals = grades.groupby(["module", "student"], sort=True)[["score", "max_score"]].agg(math.fsum)
     modules, items, results = [], {}, {}
     for module in sorted(set(grades["module"])):
         bank = inputs.banks.get(module)
@@ -345,11 +348,13 @@ def _participants(
     rank = {m.module: i for i, m in enumerate(modules)}
     grades = inputs.grades
     short = grades[grades["score"] < grades["max_score"] - _EPS][GRADE_COLUMNS]
-    lost: dict[str, list[tuple[int, int, Lost]]] = {}
+    # The cell's id breaks ties of place (two written tasks): the gradebook's row order
+    # differs between databases.
+    lost: dict[str, list[tuple[int, int, str, Lost]]] = {}
     for student, module, cell, score, points, pending in short.itertuples(index=False):
         title, _, place = _describe(str(cell), titles[str(module)])
         entry = Lost(str(module), title, float(score), float(points), bool(pending))
-        lost.setdefault(str(student), []).append((rank[str(module)], place, entry))
+        lost.setdefault(str(student), []).append((rank[str(module)], place, str(cell), entry))
     students = {s for r in results.values() for s in r}
     out = []
     for student in sorted(students, key=lambda s: (inputs.names.get(s, s), s)):
@@ -358,7 +363,7 @@ def _participants(
             score = results[m.module].get(student)
             passed = score is not None and _passes(score, m.max_score, min_score)
             own.append(ModuleResult(m.module, score, passed))
-        mine = sorted(lost.get(student, []), key=lambda e: e[:2])
+        mine = sorted(lost.get(student, []), key=lambda e: e[:3])
         name = inputs.names.get(student, student)
         own_self = tuple(selfassess.get(student, []))
         out.append(Participant(student, name, tuple(own), tuple(e for *_, e in mine), own_self))
