@@ -83,7 +83,7 @@ def test_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) ->
         cli, ["groups", "summary", str(tmp_path / "nope"), "--out", str(tmp_path)]
     )
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert "не існує" in result.output
 
 
 def test_an_output_path_that_is_a_file_is_refused(runner: CliRunner, tmp_path: Path) -> None:

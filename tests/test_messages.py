@@ -54,6 +54,7 @@ TABLES = [
     ("clientlearn.grader.feedback_labels", "LABELS"),
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
     ("clientlearn.cli.base", "MESSAGES"),
+    ("clientlearn.cli.clicktexts", "MESSAGES"),
     ("clientlearn.core.tablewords", "MESSAGES"),
     ("clientlearn.core.tablewords", "KINDS"),
     ("clientlearn.trainer.roster_words", "MESSAGES"),
