@@ -55,6 +55,8 @@ TABLES = [
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
     ("clientlearn.cli.base", "MESSAGES"),
     ("clientlearn.cli.clicktexts", "MESSAGES"),
+    ("clientlearn.core.yamlwords", "MESSAGES"),
+    ("clientlearn.runtime.bankwords", "MESSAGES"),
     ("clientlearn.core.tablewords", "MESSAGES"),
     ("clientlearn.core.tablewords", "KINDS"),
     ("clientlearn.trainer.roster_words", "MESSAGES"),
