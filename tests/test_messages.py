@@ -57,6 +57,7 @@ TABLES = [
     ("clientlearn.cli.clicktexts", "MESSAGES"),
     ("clientlearn.core.yamlwords", "MESSAGES"),
     ("clientlearn.runtime.bankwords", "MESSAGES"),
+    ("clientlearn.runtime.answershape_words", "MESSAGES"),
     ("clientlearn.core.tablewords", "MESSAGES"),
     ("clientlearn.core.tablewords", "KINDS"),
     ("clientlearn.trainer.roster_words", "MESSAGES"),

@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES, translate
+
+from .answershape_words import MESSAGES as SHAPE
 
 LocalText = Mapping[str, str]
 """Text in several languages: ``{"uk": "…", "en": "…"}``; Ukrainian is required."""
@@ -116,6 +119,14 @@ def is_id_list(answer: Answer) -> bool:
     return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
 
 
-def require(cond: bool, question: Question, what: str) -> None:
+def require(cond: bool, question: Question, key: str, /, **values: object) -> None:
+    """Raise AnswerShapeError unless ``cond``: the answer to ``question`` is not of its
+    shape, for the reason ``key`` of :mod:`.answershape_words` with ``values``."""
     if not cond:
-        raise AnswerShapeError(f"answer to {question.id!r}: {what}")
+        raise shape_error(question.id, key, **values)
+
+
+def shape_error(qid: str, key: str, /, **values: object) -> AnswerShapeError:
+    """The answer to ``qid`` is not of its question's shape, for the reason ``key``."""
+    what = {lang: translate(SHAPE, key, lang, **values) for lang in LANGUAGES}
+    return AnswerShapeError.said(SHAPE, "answer_to", qid=qid, what=what)
