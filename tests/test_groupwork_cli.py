@@ -53,9 +53,7 @@ def test_a_score_off_the_scale_fails_cleanly_and_writes_nothing(
     out = tmp_path / "summary"
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
-    assert f"{bad / ANSWERS_FILE}: record 'rubric.1.olena': score 7 for 'listening'" in (
-        result.output
-    )
+    assert f"{bad / ANSWERS_FILE}: запис «rubric.1.olena»: бал 7 за «listening»" in (result.output)
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # a ClickException, not a crash
     assert not out.exists()
@@ -131,7 +129,10 @@ def test_a_course_rubric_is_given_with_rubric(runner: CliRunner, tmp_path: Path)
     out = tmp_path / "summary"
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
-    assert "unknown rubric 'phone' (known: roleplay)" in result.output
+    assert "невідома рубрика 'phone' (відомі: roleplay)" in result.output
+    args = ["groups", "summary", str(subs), "--out", str(out), "--lang", "en"]
+    english = runner.invoke(cli, args)
+    assert "unknown rubric 'phone' (known: roleplay)" in english.output
     rubric = tmp_path / "phone.yaml"
     rubric.write_text(PHONE, encoding="utf-8")
     result = runner.invoke(

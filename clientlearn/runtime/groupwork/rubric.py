@@ -26,8 +26,9 @@ from typing import Any
 
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.i18n import translate
 
-from .messages import LANGS
+from .messages import LANGS, MESSAGES
 
 __all__ = [
     "PREFIX",
@@ -209,11 +210,13 @@ def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
         text = read_rubric_text(path)
     except FileNotFoundError:
         shipped = ", ".join(sorted(p.stem for p in RUBRICS_DIR.glob("*.yaml")))
-        raise ClientlearnError(
-            f"rubric {os.fspath(rubric)!r} not found ({path}); rubrics shipped: {shipped}"
+        raise ClientlearnError.said(
+            MESSAGES, "rubric_not_found", rubric=os.fspath(rubric), path=path, shipped=shipped
         ) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ClientlearnError(f"cannot read rubric file {path}: {err}; save it as UTF-8") from err
+        raise ClientlearnError.said(
+            MESSAGES, "rubric_unreadable", path=path, error=err, utf8="UTF-8"
+        ) from err
     data = checked_data("rubric", text, CHECKERS, lambda: checked_rubric_data(text, path))
     return _build(data, text, path)
 
@@ -313,6 +316,11 @@ class Observation:
     comment: str
 
 
+def _words(key: str, **values: object) -> dict[str, str]:
+    """MESSAGES[key] in every language: a part filled into another message."""
+    return {lang: translate(MESSAGES, key, lang, **values) for lang in LANGS}
+
+
 def observation_from_record(
     qid: str, value: Any, *, source: str, rubrics: Mapping[str, Rubric]
 ) -> Observation | None:
@@ -323,40 +331,40 @@ def observation_from_record(
     """
     if value is None:
         return None
-    where = f"{source}: record {qid!r}"
+    where = _words("record_where", source=source, qid=qid)
+
+    def refuse(key: str, **values: object) -> RubricError:
+        return RubricError.said(MESSAGES, key, where=where, **values)
+
     if not isinstance(value, dict):
-        raise RubricError(f"{where}: expected an observation (a mapping), found {value!r:.60}")
+        raise refuse("record_not_mapping", value=f"{value!r:.60}")
     rid = value.get("rubric")
     if not isinstance(rid, str) or rid not in rubrics:
-        known = ", ".join(sorted(rubrics)) or "none"
-        raise RubricError(f"{where}: unknown rubric {rid!r} (known: {known})")
+        known = ", ".join(sorted(rubrics)) or _words("none_known")
+        raise refuse("record_unknown_rubric", rubric=repr(rid), known=known)
     rubric = rubrics[rid]
     rnd = value.get("round")
     if isinstance(rnd, bool) or not isinstance(rnd, int) or rnd < 1:
-        raise RubricError(f"{where}: round {rnd!r} is not a round number (1, 2, 3…)")
+        raise refuse("record_round", round=repr(rnd))
     observed = value.get("observed")
     if not isinstance(observed, str) or not observed.strip():
-        raise RubricError(f"{where}: no participant observed (field 'observed' is {observed!r})")
+        raise refuse("record_no_observed", field="'observed'", observed=repr(observed))
     group = value.get("group")
     if group is not None and (isinstance(group, bool) or not isinstance(group, int)):
-        raise RubricError(f"{where}: group {group!r} is not a group number")
+        raise refuse("record_group", group=repr(group))
     scores = value.get("scores", {})
     if not isinstance(scores, dict):
-        raise RubricError(f"{where}: 'scores' is {scores!r:.60}, expected criterion: score")
+        raise refuse("record_scores", field="'scores'", scores=f"{scores!r:.60}")
     checked: dict[str, int] = {}
     for cid, score in scores.items():
         if cid not in rubric.ids:
-            raise RubricError(
-                f"{where}: criterion {cid!r} is not in rubric {rubric.id!r} "
-                f"(criteria: {', '.join(rubric.ids)})"
-            )
+            criteria = ", ".join(rubric.ids)
+            raise refuse("record_criterion", criterion=cid, rubric=rubric.id, criteria=criteria)
         if score is None:
             continue
         if isinstance(score, bool) or not isinstance(score, int) or score not in SCALE:
-            raise RubricError(
-                f"{where}: score {score!r} for {cid!r} is outside the scale "
-                f"{SCALE[0]}–{SCALE[-1]} (a whole number 1, 2, 3 or 4); correct it in the "
-                "file or ask the observer"
+            raise refuse(
+                "record_score", score=repr(score), criterion=cid, low=SCALE[0], high=SCALE[-1]
             )
         checked[cid] = score
     return Observation(
