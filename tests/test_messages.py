@@ -58,6 +58,7 @@ TABLES = [
     ("clientlearn.core.yamlwords", "MESSAGES"),
     ("clientlearn.runtime.bankwords", "MESSAGES"),
     ("clientlearn.runtime.answershape_words", "MESSAGES"),
+    ("clientlearn.runtime.selfassess.instrument_words", "MESSAGES"),
     ("clientlearn.core.tablewords", "MESSAGES"),
     ("clientlearn.core.tablewords", "KINDS"),
     ("clientlearn.trainer.roster_words", "MESSAGES"),

@@ -9,6 +9,16 @@ from its English sentence.
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Reading the file.
+    "no_such_file": {"uk": "такого файлу немає", "en": "no such file"},
+    "not_utf8": {
+        "uk": "файл не в кодуванні UTF-8 ({reason}); збережіть його як UTF-8",
+        "en": "not UTF-8 ({reason}); save it as UTF-8",
+    },
+    "unreadable": {
+        "uk": "файл не читається ({reason}); перевірте, чи можна його відкрити",
+        "en": "{reason}",
+    },
     # Reading the YAML.  {problem} is PyYAML's own description of the syntax error.
     "not_yaml": {
         "uk": "це не коректний YAML: {problem}; виправте синтаксис",

@@ -117,17 +117,9 @@ def _in_file(path: Path) -> dict[str, str]:
 
 
 def _read(path: Path) -> str:
-    def problem(key: str, **values: object) -> BankError:
-        return BankError([Problem.said(str(path), None, "file", MESSAGES, key, **values)])
+    from clientlearn.core.yamlsource import read_text
 
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise problem("no_such_file") from None
-    except UnicodeDecodeError as err:
-        raise problem("not_utf8", reason=err.reason) from None
-    except OSError as err:
-        raise problem("unreadable", reason=err.strerror or str(err)) from None
+    return read_text(path, error=BankError)
 
 
 def _checked(text: str, file: str, *, require_keys: bool) -> Source:

@@ -9,16 +9,7 @@ The English texts are the ones authors and tests have always read.
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # Reading the file.
-    "no_such_file": {"uk": "такого файлу немає", "en": "no such file"},
-    "not_utf8": {
-        "uk": "файл не в кодуванні UTF-8 ({reason}); збережіть його як UTF-8",
-        "en": "not UTF-8 ({reason}); save it as UTF-8",
-    },
-    "unreadable": {
-        "uk": "файл не читається ({reason}); перевірте, чи можна його відкрити",
-        "en": "{reason}",
-    },
+    # Reading the file (its encoding and syntax: core/yamlwords.py).
     "not_a_bank": {
         "uk": "банк — це відображення з полями 'bank' і 'questions'",
         "en": "a bank is a mapping with 'bank' and 'questions'",
