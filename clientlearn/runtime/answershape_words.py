@@ -32,6 +32,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "очікувано список зроблених виборів",
         "en": "expected the list of choices taken",
     },
+    "no_key": {
+        "uk": "питання «{qid}» не має ключа в цьому банку: це копія для учасників. "
+        "Оцінюйте з банком тренера (nbgrader autograde відновлює його).",
+        "en": "question {qid!r} has no key in this bank: it is the participants' copy. "
+        "Grade with the instructor's bank (nbgrader autograde restores it).",
+    },
     "choice_impossible": {
         "uk": "вибір «{choice}» неможливий у «{at}»",
         "en": "choice {choice!r} is not possible at {at!r}",

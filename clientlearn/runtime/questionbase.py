@@ -82,10 +82,7 @@ class Question:
             return 0.0
         self.check_answer(answer)
         if self.has_key_field and not self.has_key:
-            raise NoKeyError(
-                f"question {self.id!r} has no key in this bank: it is the participants' copy. "
-                "Grade with the instructor's bank (nbgrader autograde restores it)."
-            )
+            raise NoKeyError.said(SHAPE, "no_key", qid=self.id)
         return min(1.0, max(0.0, self._fraction(answer)))
 
     def _fraction(self, answer: Answer) -> float:

@@ -236,6 +236,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "whole number 1, 2, 3 or 4); correct it in the file or ask the observer",
     },
     "none_known": {"uk": "жодної", "en": "none"},
+    "exercise_id": {
+        "uk": "ідентифікатор вправи {exercise} не придатний; вживайте літери, цифри та {signs}",
+        "en": "exercise id {exercise} is not usable; use letters, digits, {signs}",
+    },
     "timer_minutes": {
         "uk": "таймерові потрібна кількість хвилин, а не {minutes}",
         "en": "the timer needs a number of minutes, got {minutes}",

@@ -107,8 +107,8 @@ def group_answer(
     """
     check_lang(lang)
     if not isinstance(exercise_id, str) or not _EXERCISE_ID.match(exercise_id):
-        raise ClientlearnError(
-            f"exercise id {exercise_id!r} is not usable; use letters, digits, '.', '-' and '_'"
+        raise ClientlearnError.said(
+            MESSAGES, "exercise_id", exercise=repr(exercise_id), signs="'.', '-', '_'"
         )
     base = Path(folder) if folder is not None else Path.cwd()
     field_labels = _labels(fields, lang, "fields") or {"text": msg("group_text", lang)}

@@ -58,6 +58,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "етапи (phases) задають саме для виду {confidence}",
         "en": "phases are given exactly for kind {confidence}",
     },
+    "unknown_instrument": {
+        "uk": "інструмента «{name}» немає: укажіть один з {builtin} або шлях до файлу YAML",
+        "en": "no instrument {name!r}: give one of {builtin} or a YAML file's path",
+    },
     "apostrophe": {
         "uk": "пишіть апостроф як ’ (U+2019), як у всіх текстах курсу",
         "en": "write the apostrophe as ’ (U+2019), as in all course text",

@@ -324,8 +324,8 @@ def load_instrument(name: str | Path | Instrument) -> Instrument:
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
         return parse_instrument(_read(path), str(path), path)
-    raise UnknownInstrumentError(
-        f"no instrument {str(name)!r}: give one of {', '.join(builtin_ids())} or a YAML file's path"
+    raise UnknownInstrumentError.said(
+        WORDS, "unknown_instrument", name=str(name), builtin=", ".join(builtin_ids())
     )
 
 
