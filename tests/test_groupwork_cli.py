@@ -153,5 +153,5 @@ def test_a_bad_course_rubric_lists_its_problems(runner: CliRunner, tmp_path: Pat
         cli, ["groups", "summary", str(subs), "--rubric", str(rubric), "--out", str(out)]
     )
     assert result.exit_code == 1
-    assert f"{rubric}: levels: expected levels 1, 2, 3, 4, found [1, 2, 3]" in result.output
+    assert f"{rubric}: levels: очікувано рівні 1, 2, 3, 4, а знайдено [1, 2, 3]" in result.output
     assert not out.exists()

@@ -200,6 +200,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "не вдається прочитати файл рубрики {path}: {error}; збережіть його як {utf8}",
         "en": "cannot read rubric file {path}: {error}; save it as {utf8}",
     },
+    # A rubric file's problems, after FILE:LINE: FIELD:.
+    "rubric_expected": {"uk": "очікувано {shape}", "en": "expected {shape}"},
+    "rubric_bad_id": {
+        "uk": "{id} — не ідентифікатор; вживайте малі латинські літери, цифри, {signs}",
+        "en": "{id} is not an id; use lower-case letters, digits, {signs}",
+    },
+    "rubric_no_criteria": {
+        "uk": "очікувано непорожній список критеріїв",
+        "en": "expected a non-empty list of criteria",
+    },
+    "rubric_reserved_id": {
+        "uk": "{id} — це назва стовпця підсумку; виберіть інший ідентифікатор",
+        "en": "{id} names a column of the summary; choose another id",
+    },
+    "rubric_id_twice": {
+        "uk": "{id} використано двічі; ідентифікатори критеріїв мають різнитися",
+        "en": "{id} is used twice; criteria ids must differ",
+    },
+    "rubric_missing_text": {
+        "uk": "бракує тексту мовою {missing}; кожен текст потрібен обома мовами ({both})",
+        "en": "missing text in {missing}; every text needs {both}",
+    },
+    "rubric_levels": {
+        "uk": "очікувано рівні {levels}, а знайдено {found}",
+        "en": "expected levels {levels}, found {found}",
+    },
     "record_where": {"uk": "{source}: запис «{qid}»", "en": "{source}: record {qid!r}"},
     "record_not_mapping": {
         "uk": "{where}: очікувано спостереження (відображення), а знайдено {value}",

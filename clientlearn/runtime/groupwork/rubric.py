@@ -27,6 +27,7 @@ from typing import Any
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
 from clientlearn.core.i18n import translate
+from clientlearn.core.yamlwords import MESSAGES as YAML_WORDS
 
 from .messages import LANGS, MESSAGES
 
@@ -72,7 +73,7 @@ RESERVED = frozenset(
     }
 )
 # Reports a problem (field, message) found in a rubric file.
-Add = Callable[[str, str], None]
+Add = Callable[..., None]  # add(field, key of MESSAGES, **values)
 
 
 class RubricError(ClientlearnError):
@@ -166,12 +167,13 @@ def _lines_of(text: str) -> dict[int, int]:
 def _texts(value: Any, where: str, add: Add) -> dict[str, str]:
     """``{uk, en}`` text, both non-empty; reports a problem through ``add`` otherwise."""
     if not isinstance(value, dict):
-        add(where, "expected {uk: ..., en: ...}")
+        add(where, "rubric_expected", shape="{uk: ..., en: ...}")
         return {}
     found = {str(k): str(v).strip() for k, v in value.items() if v is not None}
     missing = [lang for lang in LANGS if not found.get(lang)]
     if missing:
-        add(where, f"missing text in {', '.join(missing)}; every text needs uk and en")
+        both = {"uk": "uk, en", "en": "uk and en"}
+        add(where, "rubric_missing_text", missing=", ".join(missing), both=both)
     return found
 
 
@@ -181,7 +183,7 @@ def _levels(value: Any, where: str, add: Add) -> dict[int, dict[str, str]]:
         value = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in value.items()}
     if not isinstance(value, dict) or sorted(value, key=str) != list(SCALE):
         keys = sorted(value, key=str) if isinstance(value, dict) else value
-        add(where, f"expected levels {', '.join(map(str, SCALE))}, found {keys!r}")
+        add(where, "rubric_levels", levels=", ".join(map(str, SCALE)), found=repr(keys))
         return {}
     return {int(k): _texts(v, f"{where}.{k}", add) for k, v in value.items()}
 
@@ -241,28 +243,42 @@ def _yaml_data(text: str, path: Path) -> Any:
         return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
         at = err.problem_mark.line + 1 if err.problem_mark else None
-        raise InputFileError([Problem(str(path), at, "yaml", str(err.problem))]) from err
+        problem = err.problem
+        raise InputFileError(
+            [Problem.said(str(path), at, "yaml", YAML_WORDS, "not_yaml_at_all", problem=problem)]
+        ) from err
     except yaml.YAMLError as err:
-        raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
+        raise InputFileError(
+            [Problem.said(str(path), None, "yaml", YAML_WORDS, "not_yaml_at_all", problem=err)]
+        ) from err
+
+
+_SIGNS = {"uk": "- і _", "en": "- and _"}
 
 
 def _build(data: Any, text: str, path: Path) -> Rubric:
     problems: list[Problem] = []
 
     def adder(line: int | None) -> Add:
-        return lambda field, message: problems.append(Problem(str(path), line, field, message))
+        def add(field: str, key: str, /, **values: object) -> None:
+            problems.append(Problem.said(str(path), line, field, MESSAGES, key, **values))
+
+        return add
 
     add = adder(None)
     if not isinstance(data, dict):
-        raise InputFileError([Problem(str(path), 1, "rubric", "expected a mapping: id, title…")])
+        mapping = {"uk": "відображення: id, title…", "en": "a mapping: id, title…"}
+        raise InputFileError(
+            [Problem.said(str(path), 1, "rubric", MESSAGES, "rubric_expected", shape=mapping)]
+        )
     rid = str(data.get("id", "")).strip()
     if not _ID.match(rid):
-        add("id", f"{rid!r} is not an id; use lower-case letters, digits, - and _")
+        add("id", "rubric_bad_id", id=repr(rid), signs=_SIGNS)
     title = _texts(data.get("title"), "title", add)
     level_names = _levels(data.get("levels"), "levels", add)
     raw = data.get("criteria")
     if not isinstance(raw, list) or not raw:
-        add("criteria", "expected a non-empty list of criteria")
+        add("criteria", "rubric_no_criteria")
         raw = []
     lines = _lines_of(text)
     criteria: list[Criterion] = []
@@ -271,15 +287,15 @@ def _build(data: Any, text: str, path: Path) -> Rubric:
         add = adder(lines.get(i))
         where = f"criteria[{i + 1}]"
         if not isinstance(item, dict):
-            add(where, "expected {id, title, levels}")
+            add(where, "rubric_expected", shape="{id, title, levels}")
             continue
         cid = str(item.get("id", "")).strip()
         if not _ID.match(cid):
-            add(f"{where}.id", f"{cid!r} is not an id; use lower-case letters, digits, - and _")
+            add(f"{where}.id", "rubric_bad_id", id=repr(cid), signs=_SIGNS)
         elif cid in RESERVED:
-            add(f"{where}.id", f"{cid!r} names a column of the summary; choose another id")
+            add(f"{where}.id", "rubric_reserved_id", id=repr(cid))
         elif cid in seen:
-            add(f"{where}.id", f"{cid!r} is used twice; criteria ids must differ")
+            add(f"{where}.id", "rubric_id_twice", id=repr(cid))
         seen.add(cid)
         ctitle = _texts(item.get("title"), f"{where}.title", add)
         levels = _levels(item.get("levels"), f"{where}.levels", add)
