@@ -5,7 +5,9 @@ anywhere becomes a message and exit code 1 — never a traceback — whether the
 run through the top-level group or on its own.  The message is in the command's own
 ``--lang`` (Ukrainian when the command has none or was not reached), after ``Помилка:``
 (``Error:`` in English); problems in an input file are printed a line each,
-``FILE:LINE: FIELD: message``.
+``FILE:LINE: FIELD: message``.  click's own texts (usage, its parse errors, ``--help``)
+follow the ``--lang`` among the arguments too, for the duration of the call
+(:mod:`.clicktexts`).
 """
 
 from __future__ import annotations
