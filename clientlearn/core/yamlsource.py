@@ -14,7 +14,6 @@ import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -117,22 +116,6 @@ class Source:
         """:meth:`problem` with its message ``table[key]`` in every language."""
         field = self.namer(self.data, path) or "file"
         return Problem.said(self.file, self.line(path), field, table, key, **values)
-
-
-def read_text(path: Path, *, error: type[InputFileError]) -> str:
-    """A hand-written file's UTF-8 text; a missing or unreadable file raises ``error``."""
-
-    def problem(key: str, **values: object) -> InputFileError:
-        return error([Problem.said(str(path), None, "file", MESSAGES, key, **values)])
-
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise problem("no_such_file") from None
-    except UnicodeDecodeError as err:
-        raise problem("not_utf8", reason=err.reason) from None
-    except OSError as err:
-        raise problem("unreadable", reason=err.strerror or str(err)) from None
 
 
 def parse(

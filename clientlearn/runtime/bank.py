@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import BankError, Problem, UnknownQuestionError
 from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.textfiles import read_text
 
 from .bankchecks import semantic_problems
 from .bankwords import MESSAGES
@@ -117,8 +118,6 @@ def _in_file(path: Path) -> dict[str, str]:
 
 
 def _read(path: Path) -> str:
-    from clientlearn.core.yamlsource import read_text
-
     return read_text(path, error=BankError)
 
 

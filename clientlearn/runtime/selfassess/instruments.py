@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.textfiles import read_text
 from clientlearn.runtime.questions import LocalText
 
 from .instrument_words import MESSAGES as WORDS
@@ -285,8 +286,6 @@ def parse_instrument(text: str, file: str = "<instrument>", path: Path | None = 
 
 
 def _read(path: Path) -> str:
-    from clientlearn.core.yamlsource import read_text
-
     return read_text(path, error=InstrumentError)
 
 
