@@ -4,6 +4,7 @@ FILE:LINE: FIELD: message by `clientlearn bank check`."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -200,11 +201,43 @@ def test_bank_check_names_file_line_and_field(case: str, tmp_path: Path) -> None
     text, line, field, words = BAD_CASES[case]
     path = tmp_path / "bank.yaml"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+    result = CliRunner().invoke(cli, ["bank", "check", str(path), "--lang", "en"])
     assert result.exit_code == 1
     lines = result.stdout.strip().splitlines()
     assert any(out.startswith(f"{path}:{line}: {field}: ") and words in out for out in lines), (
         result.stdout
+    )
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bank_check_speaks_ukrainian_by_default(case: str, tmp_path: Path) -> None:
+    # The same problems on the same FILE:LINE: FIELD, each said in Ukrainian.
+    path = tmp_path / "bank.yaml"
+    path.write_text(BAD_CASES[case][0], encoding="utf-8")
+    uk = CliRunner().invoke(cli, ["bank", "check", str(path)]).stdout.strip().splitlines()
+    en = CliRunner().invoke(cli, ["bank", "check", str(path), "--lang", "en"])
+    english = en.stdout.strip().splitlines()
+    assert len(uk) == len(english) > 0
+    for said, then in zip(uk, english, strict=True):
+        where = then[: then.index(": ", len(str(path)) + 1) + 2]  # FILE:LINE: FIELD:
+        assert said.startswith(where) and said != then, (said, then)
+        assert re.search("[а-яіїєґ]", said[len(where) :]), said
+
+
+def test_bank_check_in_ukrainian_words() -> None:
+    text = SCENARIO.replace("{uk: Успіх}, score: 1}", "{uk: Успіх}, score: 0.9}")
+    with pytest.raises(BankError) as err:
+        parse_bank(text, "bank.yaml")
+    assert err.value.text("uk") == (
+        "bank.yaml:8: s1.nodes[0]: жоден шлях не дає 1 (найкращий, good › right, дає 0,9): "
+        "дайте кожному виборові на правильному шляху якість 1, а його фіналові — оцінку 1"
+    )
+    assert "no path scores 1 (the best, good › right, scores 0.9)" in str(err.value)
+    with pytest.raises(BankError) as err:
+        parse_bank(GOOD.replace("points: 2", "pionts: 2"), "bank.yaml")
+    assert err.value.text("uk") == (
+        "bank.yaml:10: q1.pionts: невідоме поле «pionts»; вилучіть його або перевірте, "
+        "чи правильно його написано"
     )
 
 
@@ -230,10 +263,14 @@ def test_bank_check_reports_every_problem_of_several_files(tmp_path: Path) -> No
 def test_missing_file_and_wrong_encoding(tmp_path: Path) -> None:
     latin = tmp_path / "cp1251.yaml"
     latin.write_bytes(GOOD.encode("cp1251"))
-    result = CliRunner().invoke(cli, ["bank", "check", str(tmp_path / "none.yaml"), str(latin)])
+    args = ["bank", "check", str(tmp_path / "none.yaml"), str(latin)]
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
     assert result.exit_code == 1
     assert "none.yaml: file: no such file" in result.stdout
     assert "cp1251.yaml: file: not UTF-8" in result.stdout
+    result = CliRunner().invoke(cli, args)
+    assert "none.yaml: file: такого файлу немає" in result.stdout
+    assert "cp1251.yaml: file: файл не в кодуванні UTF-8" in result.stdout
 
 
 def test_load_raises_bank_error_with_problems(tmp_path: Path) -> None:
@@ -295,7 +332,7 @@ def test_public_copy_keeps_self_check_keys() -> None:
 def test_a_public_bank_must_not_carry_graded_keys(tmp_path: Path) -> None:
     path = tmp_path / "public.yaml"
     path.write_text("public: true\n" + GOOD, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["bank", "check", str(path)])
+    result = CliRunner().invoke(cli, ["bank", "check", str(path), "--lang", "en"])
     assert result.exit_code == 1
     assert "a public bank must not hold a graded key" in result.stdout
 
@@ -343,4 +380,4 @@ def test_a_public_bank_must_not_carry_a_scenario_quality(tmp_path: Path) -> None
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["bank", "check", str(path)])
     assert result.exit_code == 1
-    assert "a public bank must not hold a graded key" in result.stdout
+    assert "у банку для учасників не може бути ключа оцінюваного питання" in result.stdout

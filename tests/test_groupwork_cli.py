@@ -53,9 +53,7 @@ def test_a_score_off_the_scale_fails_cleanly_and_writes_nothing(
     out = tmp_path / "summary"
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
-    assert f"{bad / ANSWERS_FILE}: record 'rubric.1.olena': score 7 for 'listening'" in (
-        result.output
-    )
+    assert f"{bad / ANSWERS_FILE}: запис «rubric.1.olena»: бал 7 за «listening»" in (result.output)
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # a ClickException, not a crash
     assert not out.exists()
@@ -83,7 +81,7 @@ def test_a_missing_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) ->
         cli, ["groups", "summary", str(tmp_path / "nope"), "--out", str(tmp_path)]
     )
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert "не існує" in result.output
 
 
 def test_an_output_path_that_is_a_file_is_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -131,7 +129,10 @@ def test_a_course_rubric_is_given_with_rubric(runner: CliRunner, tmp_path: Path)
     out = tmp_path / "summary"
     result = runner.invoke(cli, ["groups", "summary", str(subs), "--out", str(out)])
     assert result.exit_code == 1
-    assert "unknown rubric 'phone' (known: roleplay)" in result.output
+    assert "невідома рубрика 'phone' (відомі: roleplay)" in result.output
+    args = ["groups", "summary", str(subs), "--out", str(out), "--lang", "en"]
+    english = runner.invoke(cli, args)
+    assert "unknown rubric 'phone' (known: roleplay)" in english.output
     rubric = tmp_path / "phone.yaml"
     rubric.write_text(PHONE, encoding="utf-8")
     result = runner.invoke(
@@ -152,5 +153,5 @@ def test_a_bad_course_rubric_lists_its_problems(runner: CliRunner, tmp_path: Pat
         cli, ["groups", "summary", str(subs), "--rubric", str(rubric), "--out", str(out)]
     )
     assert result.exit_code == 1
-    assert f"{rubric}: levels: expected levels 1, 2, 3, 4, found [1, 2, 3]" in result.output
+    assert f"{rubric}: levels: очікувано рівні 1, 2, 3, 4, а знайдено [1, 2, 3]" in result.output
     assert not out.exists()

@@ -140,6 +140,10 @@ criteria:
     assert f"{path}:9: criteria[1].levels: expected levels 1, 2, 3, 4, found [1, 2, 3]" in text
     assert f"{path}:15: criteria[2].id: 'listening' is used twice" in text
     assert f"{path}:15: criteria[2].levels.4: missing text in en" in text
+    said = caught.value.text("uk")  # the same problems, each in Ukrainian
+    assert f"{path}: id: 'Bad Id' — не ідентифікатор; вживайте малі латинські" in said
+    assert f"{path}:15: criteria[2].id: 'listening' використано двічі;" in said
+    assert f"{path}:15: criteria[2].levels.4: бракує тексту мовою en;" in said
 
 
 def test_criterion_ids_cannot_take_a_summary_column(tmp_path: Path) -> None:

@@ -96,8 +96,22 @@ def test_kendall_one_neighbour_swap_of_six() -> None:
     ],
 )
 def test_answers_that_do_not_fit_are_refused(bank: Bank, qid: str, answer: object) -> None:
-    with pytest.raises(AnswerShapeError):
+    with pytest.raises(AnswerShapeError) as err:
         bank[qid].score(answer)
+    # Said in both languages (a hand-edited answers file, read by trainer and participant).
+    assert str(err.value).startswith(f"answer to {qid!r}: ")
+    assert err.value.text("uk").startswith(f"відповідь на «{qid}»: ")
+
+
+def test_why_an_answer_does_not_fit_in_words() -> None:
+    bank = load_bank(SHOWCASE)
+    with pytest.raises(AnswerShapeError) as err:
+        bank["sc.scenario"].score(["room"])
+    assert err.value.text("uk").endswith("вибір «room» неможливий у «n1»"), err.value.text("uk")
+    assert str(err.value).endswith("choice 'room' is not possible at 'n1'")
+    with pytest.raises(AnswerShapeError) as err:
+        bank["sc.ordering"].score(["greet", "greet"])
+    assert err.value.text("uk") == "відповідь на «sc.ordering»: елемент трапляється двічі"
 
 
 def test_public_copy_has_no_key(bank: Bank) -> None:

@@ -102,7 +102,7 @@ def test_a_malformed_instrument_file_is_reported_and_nothing_written(
     args = ["summary", str(submitted), "--out", str(out), "--instrument", str(bad)]
     result = CliRunner().invoke(cli, ["selfassess", *args])
     assert result.exit_code == 1 and "Traceback" not in result.output
-    assert f"{bad}:1: instrument: required field 'description' is missing" in result.stderr
+    assert f"{bad}:1: instrument: бракує обов’язкового поля «description»" in result.stderr
     assert not out.exists()
 
 
@@ -141,4 +141,4 @@ def test_check_command(tmp_path: Path) -> None:
     bad.write_text("instrument: x\nkind: index\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["selfassess", "check", str(bad)])
     assert result.exit_code == 1
-    assert f"{bad}:1: instrument: required field 'title' is missing" in result.stdout
+    assert f"{bad}:1: instrument: бракує обов’язкового поля «title»" in result.stdout

@@ -197,6 +197,20 @@ def test_semantic_problems_are_all_listed(tmp_path: Path) -> None:
     )
 
 
+def test_problems_are_said_in_ukrainian_too(tmp_path: Path) -> None:
+    text = MINI.replace("  - id: b\n", "  - id: a\n").replace("kind: index", "kind: likert")
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    said = [p.text("uk") for p in check_instrument(path)]
+    assert f'{path}:2: kind: "likert" — не з можливих значень: ' in said[0], said
+    path.write_text(MINI.replace("  - id: b\n", "  - id: a\n"), encoding="utf-8")
+    said = [p.text("uk") for p in check_instrument(path)]
+    assert f"{path}:14: items[a].id: ідентифікатор «a» трапляється двічі" in said, said
+    assert [p.text("uk") for p in check_instrument(tmp_path / "none.yaml")] == [
+        f"{tmp_path / 'none.yaml'}: file: такого файлу немає"
+    ]
+
+
 def test_bands_must_cover_the_range(tmp_path: Path) -> None:
     text = MINI.replace("max: 100,", "max: 99,").replace("{min: 0,", "{min: 1,")
     found = problems_of(text, tmp_path)

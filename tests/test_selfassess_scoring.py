@@ -157,8 +157,10 @@ def test_invalid_ratings_count_as_missing() -> None:
     assert valid == {CLIENT[3]: 4}
     assert set(invalid) == {CLIENT[0], CLIENT[1], CLIENT[2], "ghost"}
     assert progress(LIB, raw).answered == 1
-    with pytest.raises(RatingError, match="rating 7 is not on the 1–5 scale"):
+    with pytest.raises(RatingError, match="rating 7 is not on the 1–5 scale") as err:
         check_answers(LIB, raw)
+    said = err.value.text("uk")  # what a participant's notebook shows
+    assert said.startswith(f"відповіді на «{LIB.id}»: ") and "оцінка 7 не належить" in said
     assert split_answers(LIB, [1, 2]) == ({}, {"*": [1, 2]})
 
 

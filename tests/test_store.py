@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from clientlearn.core.errors import AnswerStoreError
+from clientlearn.core.errors import AnswersFileError, AnswerStoreError
 from clientlearn.runtime.store import (
     ANSWERS_FILE,
+    FORMAT,
     MIMETYPE,
+    VERSION,
     AnswerStore,
     Record,
+    decode,
     record_bundle,
     records_from_notebook,
 )
@@ -61,6 +64,44 @@ def test_unreadable_file_is_set_aside_not_overwritten(tmp_path: Path, content: b
     store.save("q1", "a")
     assert AnswerStore(tmp_path).get("q1").value == "a"  # type: ignore[union-attr]
     assert aside[0].read_bytes() == content
+
+
+@pytest.mark.parametrize(
+    ("text", "uk", "en"),
+    [
+        ("[]", "це не файл відповідей clientlearn", "not a clientlearn answers file"),
+        (
+            json.dumps({"format": FORMAT, "version": 99, "answers": {}}),
+            "непідтримувана версія файлу відповідей: 99",
+            "unsupported answers-file version 99",
+        ),
+        (
+            json.dumps({"format": FORMAT, "version": VERSION, "answers": {"q1": 5}}),
+            "answers.q1: це не запис відповіді: 5",
+            "answers.q1: not an answer record: 5",
+        ),
+    ],
+)
+def test_why_a_text_is_not_an_answers_file_in_both_languages(text: str, uk: str, en: str) -> None:
+    with pytest.raises(AnswersFileError) as err:
+        decode(text)
+    assert err.value.text("uk") == uk and str(err.value) == en
+    assert isinstance(err.value, ValueError)  # what callers of decode have always caught
+
+
+def test_the_set_aside_notice_gives_the_reason_in_the_store_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ANSWERS_FILE).write_text("[]", encoding="utf-8")
+    monkeypatch.setattr("os.replace", _refuse)
+    for lang, reason in (("uk", "це не файл відповідей clientlearn"), ("en", "not a clientlearn")):
+        with pytest.raises(AnswerStoreError) as err:
+            AnswerStore(tmp_path, lang=lang).save("q1", "a")
+        assert reason in str(err.value), err.value
+
+
+def _refuse(*args: object) -> None:
+    raise PermissionError(13, "Permission denied")
 
 
 def test_merge_keeps_the_newer_record(tmp_path: Path) -> None:

@@ -225,3 +225,23 @@ def test_a_failed_save_and_every_notice_are_shown(
     view.radio.value = "c"  # type: ignore[attr-defined]
     assert "the disk is full" not in view.status.value  # the next save clears it
     assert AnswerStore(quiz_folder).get("sc.single").value == "c"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("uk", "Диск заповнено: звільніть місце."), ("en", "The disk is full.")]
+)
+def test_a_failed_save_is_told_in_the_quiz_language(
+    quiz_folder: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    from clientlearn.core.errors import AnswerStoreError
+
+    table = {"full": {"uk": "Диск заповнено: звільніть місце.", "en": "The disk is full."}}
+    quiz = Quiz("questions.yaml", folder=quiz_folder, lang=lang)
+    view = quiz.ask("sc.single")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AnswerStoreError.said(table, "full")
+
+    monkeypatch.setattr(quiz.store, "save", refuse)
+    view.radio.value = "b"  # type: ignore[attr-defined]
+    assert html.escape(said) in view.status.value

@@ -44,7 +44,7 @@ def bank_check(files: tuple[Path, ...], lang: str) -> None:
 
     problems = [p for f in files for p in check_bank(f)]
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem.text(lang))
     if problems:
         raise SystemExit(1)
     click.echo(translate(MESSAGES, "banks_ok", lang, n=len(files)), err=True)

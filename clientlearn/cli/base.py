@@ -5,17 +5,23 @@ anywhere becomes a message and exit code 1 — never a traceback — whether the
 run through the top-level group or on its own.  The message is in the command's own
 ``--lang`` (Ukrainian when the command has none or was not reached), after ``Помилка:``
 (``Error:`` in English); problems in an input file are printed a line each,
-``FILE:LINE: FIELD: message``.
+``FILE:LINE: FIELD: message``.  click's own texts (usage, its parse errors, ``--help``)
+follow the ``--lang`` among the arguments too, for the duration of the call
+(:mod:`.clicktexts`).
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from typing import IO, Any
 
 import click
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import translate
+
+from . import clicktexts
 
 __all__ = ["Command", "Failure", "Group"]
 
@@ -45,8 +51,11 @@ def _lang(ctx: click.Context, args: list[str]) -> str:
     subcommand failed before it ran, e.g. while converting its options) the ``--lang``
     among the arguments the group passed on, else Ukrainian."""
     lang = ctx.params.get("lang")
-    if isinstance(lang, str):
-        return lang
+    return lang if isinstance(lang, str) else _lang_in(args)
+
+
+def _lang_in(args: Sequence[str]) -> str:
+    """The ``--lang`` among ``args``, else Ukrainian."""
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
             return args[i + 1]
@@ -74,7 +83,33 @@ def _invoke_cleanly(invoke: Any, ctx: click.Context) -> Any:
         raise Failure(err.text(lang), lang) from None
 
 
+def _main_speaking(main: Any, args: Sequence[str] | None, **kwargs: Any) -> Any:
+    """click's ``main`` with click's own texts (usage, its errors, ``--help``) in the
+    ``--lang`` among the arguments: parsing fails before any command has read it."""
+    argv = list(sys.argv[1:] if args is None else args)
+    with clicktexts.speaking(_lang_in(argv)):
+        return main(args=argv, **kwargs)
+
+
+def _params_speaking(params: list[click.Parameter]) -> list[click.Parameter]:
+    """``params`` with the texts click made once (the ``--help`` and ``--version``
+    options' help, a path's kind) in the language of the call under way."""
+    for param in params:
+        if param.help is not None:
+            param.help = clicktexts.retranslate(param.help)
+        if isinstance(param.type, click.Path):
+            param.type.name = clicktexts.retranslate(param.type.name)
+    return params
+
+
 class Command(click.Command):
+    # click overloads main on standalone_mode's type; one signature stands for both.
+    def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
+        return _main_speaking(super().main, args, **kwargs)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        return _params_speaking(super().get_params(ctx))
+
     def invoke(self, ctx: click.Context) -> Any:
         return _invoke_cleanly(super().invoke, ctx)
 
@@ -82,6 +117,13 @@ class Command(click.Command):
 class Group(click.Group):
     command_class = Command
     group_class = type  # subgroups are of this same class
+
+    # click overloads main on standalone_mode's type; one signature stands for both.
+    def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
+        return _main_speaking(super().main, args, **kwargs)
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        return _params_speaking(super().get_params(ctx))
 
     def invoke(self, ctx: click.Context) -> Any:
         return _invoke_cleanly(super().invoke, ctx)

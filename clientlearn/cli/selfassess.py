@@ -76,7 +76,7 @@ def check_cmd(files: tuple[Path, ...], lang: str) -> None:
 
     problems = [p for f in files for p in check_instrument(f)]
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(problem.text(lang))
     if problems:
         raise SystemExit(1)
     click.echo(tr("instruments_ok", lang, n=len(files)), err=True)

@@ -74,6 +74,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be read ({reason}) and cannot be moved aside ({error}); move "
         "it away by hand and run the cell again.",
     },
+    # Why a text is not an answers file (store.decode): shown after the file's name.
+    "answers_not_json": {"uk": "це не JSON ({error})", "en": "not JSON ({error})"},
+    "answers_too_deep": {
+        "uk": "це не файл відповідей (JSON вкладено надто глибоко)",
+        "en": "not an answers file (JSON nested too deeply)",
+    },
+    "answers_not_ours": {
+        "uk": "це не файл відповідей clientlearn",
+        "en": "not a clientlearn answers file",
+    },
+    "answers_version": {
+        "uk": "непідтримувана версія файлу відповідей: {version}",
+        "en": "unsupported answers-file version {version}",
+    },
+    "answers_not_mapping": {
+        "uk": "'answers' — не відображення (ключ: значення)",
+        "en": "'answers' is not a mapping",
+    },
+    "answers_bad_record": {"uk": "answers.{qid}: {error}", "en": "answers.{qid}: {error}"},
+    "record_not_record": {
+        "uk": "це не запис відповіді: {data}",
+        "en": "not an answer record: {data}",
+    },
+    "record_time": {
+        "uk": "saved_at поза можливими межами: {time}",
+        "en": "saved_at is out of range: {time}",
+    },
+    "answer_not_json": {
+        "uk": "відповідь на «{qid}» не можна зберегти як JSON: {error}",
+        "en": "answer to {qid!r} is not JSON: {error}",
+    },
     "correct": {"uk": "Правильно!", "en": "Correct!"},
     "partly": {
         "uk": "Частково правильно: {percent}% балів.",

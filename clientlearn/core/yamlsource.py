@@ -10,6 +10,7 @@ problem at the line it is about.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from typing import Any
 import yaml
 
 from .errors import InputFileError, Problem
+from .i18n import LANGUAGES, translate
+from .yamlwords import MESSAGES
 
 Path_ = tuple[str | int, ...]
 FieldNamer = Callable[[Any, Path_], str]
@@ -125,37 +128,30 @@ def parse(
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
+        problem = err.problem or err
         raise error(
-            [Problem(file, line, "yaml", f"not valid YAML: {err.problem or err}; fix the syntax")]
+            [Problem.said(file, line, "yaml", MESSAGES, "not_yaml", problem=problem)]
         ) from None
     except yaml.YAMLError as err:
-        raise error([Problem(file, None, "yaml", f"not valid YAML: {err}")]) from None
+        raise error(
+            [Problem.said(file, None, "yaml", MESSAGES, "not_yaml_at_all", problem=err)]
+        ) from None
     except RecursionError:
-        raise error([Problem(file, None, "yaml", _TOO_DEEP)]) from None
+        raise error([_too_deep(file)]) from None
     finally:
         loader.dispose()
     if loader.duplicates:
         raise error(
             [
-                Problem(file, line, key, "this key is given twice in the same mapping; keep one")
+                Problem.said(file, line, key, MESSAGES, "key_twice")
                 for line, key in loader.duplicates
             ]
         )
     values, depth = _shape(data)
     if depth > MAX_DEPTH:
-        raise error([Problem(file, None, "yaml", _TOO_DEEP)])
+        raise error([_too_deep(file)])
     if values > MAX_VALUES:
-        raise error(
-            [
-                Problem(
-                    file,
-                    None,
-                    "yaml",
-                    f"its aliases (*name) stand for more than {MAX_VALUES} values; "
-                    "write the repeated parts out, or use fewer aliases",
-                )
-            ]
-        )
+        raise error([Problem.said(file, None, "yaml", MESSAGES, "too_many_values", n=MAX_VALUES)])
     return Source(file, data, loader.lines, loader.keep, namer)
 
 
@@ -164,9 +160,10 @@ def parse(
 # of aliases (a "billion laughs") would otherwise keep the checks busy for hours.
 MAX_DEPTH = 50
 MAX_VALUES = 200_000
-_TOO_DEEP = (
-    f"lists and mappings are nested more than {MAX_DEPTH} levels deep; check the indentation"
-)
+
+
+def _too_deep(file: str) -> Problem:
+    return Problem.said(file, None, "yaml", MESSAGES, "too_deep", depth=MAX_DEPTH)
 
 
 def _shape(data: Any) -> tuple[int, int]:
@@ -207,24 +204,29 @@ def schema_problems(src: Source, schema: dict[str, Any]) -> list[Problem]:
         quoted = str(err.message).split('"')[1::2] or str(err.message).split("'")[1::2]
         if kind in ("PropertyNames", "AdditionalProperties") and len(quoted) >= 1:
             path = (*path, quoted[0])  # point at the unknown key's own line
-        problem = src.problem(path, _message(kind, str(err.message)))
+        problem = _schema_problem(src, path, kind, err, quoted)
         if problem not in problems:
             problems.append(problem)
     return problems
 
 
 _LARGEST_INT = 2**53  # beyond it, a number is no longer exact as a float
-_KIND: dict[type, str] = {
-    int: "a number",
-    float: "a number",
-    bool: "true/false",
-    type(None): "empty (null)",
-    dt.date: "a date",
-    dt.datetime: "a date",
-    bytes: "binary data (!!binary)",
-    set: "a set (!!set)",
-    tuple: "a pair (!!omap or !!pairs)",
+_KIND: dict[type, str] = {  # keys of MESSAGES
+    int: "kind_number",
+    float: "kind_number",
+    bool: "kind_bool",
+    type(None): "kind_null",
+    dt.date: "kind_date",
+    dt.datetime: "kind_date",
+    bytes: "kind_binary",
+    set: "kind_set",
+    tuple: "kind_pairs",
 }
+
+
+def _word(key: str) -> dict[str, str]:
+    """MESSAGES[key] in every language: a word filled into another message."""
+    return {lang: translate(MESSAGES, key, lang) for lang in LANGUAGES}
 
 
 def _non_json_problems(src: Source, node: Any, path: Path_) -> list[Problem]:
@@ -237,12 +239,9 @@ def _non_json_problems(src: Source, node: Any, path: Path_) -> list[Problem]:
             if isinstance(key, str):
                 out += _non_json_problems(src, value, (*path, key))
             else:
+                kind = _word(_KIND.get(type(key), "kind_value"))
                 out.append(
-                    src.problem(
-                        (*path, str(key)),
-                        f"the key {key} is read as {_KIND.get(type(key), 'a value')}, not as "
-                        "text; put it in quotes",
-                    )
+                    src.said((*path, str(key)), MESSAGES, "key_not_text", name=key, kind=kind)
                 )
         return out
     if isinstance(node, list):
@@ -252,23 +251,68 @@ def _non_json_problems(src: Source, node: Any, path: Path_) -> list[Problem]:
     if isinstance(node, int):
         if abs(node) <= _LARGEST_INT:
             return []
-        return [src.problem(path, f"the number {node:.3g} is too large; use a smaller one")]
+        return [src.said(path, MESSAGES, "number_too_large", number=f"{node:.3g}")]
     if isinstance(node, float):
         if math.isfinite(node):
             return []
-        return [src.problem(path, f"{node} is not a usable number; write an ordinary number")]
+        return [src.said(path, MESSAGES, "not_finite", value=node)]
     if isinstance(node, dt.date):  # datetime too
-        return [src.problem(path, f"{node} is read as a date; put it in quotes to keep it as text")]
-    what = _KIND.get(type(node), type(node).__name__)
-    return [src.problem(path, f"{what} cannot be used here; write plain text, a list or a mapping")]
+        return [src.said(path, MESSAGES, "date", value=node)]
+    what: object = _word(_KIND[type(node)]) if type(node) in _KIND else type(node).__name__
+    return [src.said(path, MESSAGES, "unusable", kind=what)]
 
 
-def _message(kind: str, message: str) -> str:
+def _shown(value: Any) -> str:
+    """A value as a problem shows it: JSON (text in quotes), at most 60 characters."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _types(names: list[str]) -> dict[str, str]:
+    return {
+        lang: translate(MESSAGES, "or", lang).join(
+            translate(MESSAGES, f"type_{n}", lang) if f"type_{n}" in MESSAGES else n for n in names
+        )
+        for lang in LANGUAGES
+    }
+
+
+# The validator's kinds said in our own words, with what each needs from the error.
+_LIMITED = {
+    "MinLength": "min_length",
+    "MaxLength": "max_length",
+    "Minimum": "minimum",
+    "Maximum": "maximum",
+    "ExclusiveMinimum": "exclusive_minimum",
+}
+
+
+def _schema_problem(src: Source, path: Path_, kind: str, err: Any, quoted: list[str]) -> Problem:
+    """One schema error, in every language."""
+    found: dict[str, Any] = err.kind.as_dict()
+    value = _shown(err.instance)
     if kind == "Required":
-        missing = message.split('"')[1] if '"' in message else message
+        missing = str(found.get("property", quoted[0] if quoted else err.message))
         if missing == "uk":
-            return "the Ukrainian text ('uk') is missing; every text needs one"
-        return f"required field {missing!r} is missing"
-    if kind in ("PropertyNames", "AdditionalProperties"):
-        return f"unknown field: {message}; remove it or check its spelling"
-    return message
+            return src.said(path, MESSAGES, "uk_missing")
+        return src.said(path, MESSAGES, "required", name=missing)
+    if kind in ("PropertyNames", "AdditionalProperties") and quoted:
+        unknown = quoted if kind == "AdditionalProperties" else quoted[:1]
+        return src.said(path, MESSAGES, "unknown_field", name=", ".join(unknown))
+    if kind == "Enum":
+        options = ", ".join(_shown(o) for o in found["options"])
+        return src.said(path, MESSAGES, "enum", value=value, options=options)
+    if kind == "Constant":
+        return src.said(path, MESSAGES, "const", expected=_shown(found["expected_value"]))
+    if kind == "Type":
+        types = found["types"] if isinstance(found["types"], list) else [found["types"]]
+        return src.said(path, MESSAGES, "type", value=value, types=_types([str(t) for t in types]))
+    if kind in _LIMITED:
+        return src.said(path, MESSAGES, _LIMITED[kind], value=value, limit=found["limit"])
+    if kind == "MinItems":
+        return src.said(path, MESSAGES, "min_items", limit=found["limit"])
+    if kind == "Pattern":
+        return src.said(path, MESSAGES, "pattern", value=value, pattern=_shown(found["pattern"]))
+    if kind in ("OneOfNotValid", "AnyOf"):
+        return src.said(path, MESSAGES, "one_of", value=value)
+    return src.said(path, MESSAGES, "other", message=err.message)

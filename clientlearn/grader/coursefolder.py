@@ -17,6 +17,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.store import ANSWERS_FILE
 
 from .gradebook import open_gradebook, scripts_env, submission_points
+from .journey_messages import MESSAGES
 
 CONFIG = """\
 # nbgrader configuration written by clientlearn.
@@ -88,8 +89,13 @@ class Course:
                 fh.write(f"$ nbgrader {' '.join(args)}\n{proc.stdout}{proc.stderr}\n")
         if proc.returncode != 0:
             tail = "\n".join((proc.stdout + proc.stderr).splitlines()[-25:])
-            raise ClientlearnError(
-                f"nbgrader {' '.join(args)} failed (exit {proc.returncode}) in {self.root}:\n{tail}"
+            raise ClientlearnError.said(
+                MESSAGES,
+                "nbgrader_step_failed",
+                command=" ".join(args),
+                code=proc.returncode,
+                root=self.root,
+                tail=tail,
             )
         return proc
 

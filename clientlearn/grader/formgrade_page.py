@@ -2,15 +2,16 @@
 
 nbgrader 0.9's grading page (its ``formgrade`` template) loads MathJax 2.7 from cdnjs,
 and its script (``formgrade.js``, ``configureScrolling``) calls ``MathJax.Hub`` once the
-page has loaded.  With no internet the script stops there ("MathJax is not defined":
-no keyboard navigation between the fields); where the request to the CDN hangs rather
-than fails, the page's load event, which fills the score and comment fields, would
-wait for it to time out (seen in the browser only as the first).  nbgrader's handlers read the server's ``mathjax_url`` setting, but that
-template never uses it (nor nbconvert's ``HTMLExporter.mathjax_url``).  So
-:func:`configure_formgrade` gives the formgrader's exporter clientlearn's
-``clientlearn_formgrade`` template: nbgrader's page, with MathJax 2.7.9 from the Jupyter
-server itself, which the ``jupyter_server_mathjax`` extension (a dependency of
-clientlearn, enabled when installed) serves at ``static/jupyter_server_mathjax/``.
+page has loaded. With no internet the script stops there ("MathJax is not defined": no
+keyboard navigation between the fields); where the request to the CDN hangs rather than
+fails, the page's load event, which fills the score and comment fields, would wait for
+it to time out (seen in the browser only as the first). nbgrader's handlers read the
+server's ``mathjax_url`` setting, but that template never uses it (nor nbconvert's
+``HTMLExporter.mathjax_url``). So :func:`configure_formgrade` gives the formgrader's
+exporter clientlearn's ``clientlearn_formgrade`` template: nbgrader's page, with MathJax
+2.7.9 from the Jupyter server itself, which the ``jupyter_server_mathjax`` extension (a
+dependency of clientlearn, enabled when installed) serves at
+``static/jupyter_server_mathjax/``.
 """
 
 from __future__ import annotations

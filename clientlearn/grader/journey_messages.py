@@ -141,6 +141,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write {path}: {error}. Check that the disk has room and that the "
         "course folder is writable.",
     },
+    "nbgrader_step_failed": {
+        "uk": "nbgrader {command} не вдався (код {code}) у {root}:\n{tail}",
+        "en": "nbgrader {command} failed (exit {code}) in {root}:\n{tail}",
+    },
 }
 
 

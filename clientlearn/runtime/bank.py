@@ -21,8 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import BankError, Problem, UnknownQuestionError
+from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.textfiles import read_text
 
 from .bankchecks import semantic_problems
+from .bankwords import MESSAGES
 from .questionbuild import build_question, local_text
 from .questions import (
     LocalText,
@@ -97,9 +100,10 @@ class Bank:
         try:
             return self.questions[qid]
         except KeyError:
-            where = f" in {self.path}" if self.path else ""
-            raise UnknownQuestionError(
-                f"no question {qid!r}{where}; known ids: {', '.join(self.questions)}"
+            where = _in_file(self.path) if self.path else ""
+            known = ", ".join(self.questions)
+            raise UnknownQuestionError.said(
+                MESSAGES, "unknown_question", qid=qid, where=where, known=known
             ) from None
 
     def __iter__(self) -> Iterator[Question]:
@@ -109,25 +113,18 @@ class Bank:
         return len(self.questions)
 
 
+def _in_file(path: Path) -> dict[str, str]:
+    return {lang: translate(MESSAGES, "in_file", lang, path=path) for lang in LANGUAGES}
+
+
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BankError([Problem(str(path), None, "file", "no such file")]) from None
-    except UnicodeDecodeError as err:
-        raise BankError(
-            [Problem(str(path), None, "file", f"not UTF-8 ({err.reason}); save it as UTF-8")]
-        ) from None
-    except OSError as err:
-        raise BankError([Problem(str(path), None, "file", err.strerror or str(err))]) from None
+    return read_text(path, error=BankError)
 
 
 def _checked(text: str, file: str, *, require_keys: bool) -> Source:
     src = _parse(text, file)
     if not isinstance(src.data, dict):
-        raise BankError(
-            [Problem(file, 1, "bank", "a bank is a mapping with 'bank' and 'questions'")]
-        )
+        raise BankError([Problem.said(file, 1, "bank", MESSAGES, "not_a_bank")])
     from clientlearn.core.yamlsource import schema_problems
 
     problems = schema_problems(src, schema())

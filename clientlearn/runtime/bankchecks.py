@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.errors import Problem
 
+from .bankwords import MESSAGES
 from .questionbuild import build_question
 from .questions import Scenario
 from .scenariopaths import find_loop, rule_breaches
@@ -33,30 +34,24 @@ def semantic_problems(src: Source, *, require_keys: bool) -> list[Problem]:
         at: Path_ = ("questions", i)
         qid, kind = q["id"], q["type"]
         if qid in seen:
-            add(src.problem((*at, "id"), f"id {qid!r} is already used by question {seen[qid] + 1}"))
+            add(src.said((*at, "id"), MESSAGES, "id_used", qid=qid, n=seen[qid] + 1))
         seen.setdefault(qid, i)
         points = q.get("points")
         # A rating or a self-check warm-up may be worth nothing; a graded question may not.
         may_be_zero = kind == "rating" or q.get("mode") == "selfcheck"
         if points is not None and (points < 0 or (points == 0 and not may_be_zero)):
-            add(src.problem((*at, "points"), f"points must be positive, not {points}"))
+            add(src.said((*at, "points"), MESSAGES, "points_positive", points=points))
         for list_name in ("options", "items", "bins"):
             ids = _ids(q.get(list_name, []))
             for j, oid in enumerate(ids):
                 if oid in ids[:j]:
-                    add(src.problem((*at, list_name, j, "id"), f"id {oid!r} appears twice"))
+                    add(src.said((*at, list_name, j, "id"), MESSAGES, "id_twice", oid=oid))
         graded = q.get("mode", "graded") == "graded" and kind != "rating"
         has_key = "key" in q or (kind == "scenario" and _scenario_keyed(q))
         if public and graded and has_key:
-            add(src.problem((*at, "key"), "a public bank must not hold a graded key"))
+            add(src.said((*at, "key"), MESSAGES, "public_key"))
         elif require_keys and not public and kind != "rating" and not has_key:
-            add(
-                src.problem(
-                    at,
-                    "no key: add 'key' (in a scenario: a score on every ending and, "
-                    "under path scoring, a quality on every choice)",
-                )
-            )
+            add(src.said(at, MESSAGES, "no_key"))
         if "key" in q:
             problems.extend(_key_problems(src, at, q))
         if kind == "scenario":
@@ -87,31 +82,32 @@ def _key_problems(src: Source, at: Path_, q: Mapping[str, Any]) -> list[Problem]
         for k in chosen:
             if k not in options:
                 out.append(
-                    src.problem(where, f"key {k!r} is not among the options {sorted(options)}")
+                    src.said(where, MESSAGES, "key_not_option", option=k, options=sorted(options))
                 )
         if kind == "multiple" and len(set(chosen)) != len(chosen):
-            out.append(src.problem(where, "the key names an option twice"))
+            out.append(src.said(where, MESSAGES, "key_twice"))
     elif kind == "ordering":
         item_ids = _ids(q["items"])
         missing = [i for i in item_ids if i not in key]
         repeated = sorted({k for k in key if key.count(k) > 1})
         unknown = [k for k in key if k not in item_ids]
         if missing:
-            out.append(src.problem(where, f"the ordering key misses items {missing}"))
+            out.append(src.said(where, MESSAGES, "order_misses", items=missing))
         if repeated:
-            out.append(src.problem(where, f"the ordering key repeats items {repeated}"))
+            out.append(src.said(where, MESSAGES, "order_repeats", items=repeated))
         if unknown:
-            out.append(src.problem(where, f"the ordering key names unknown items {unknown}"))
+            out.append(src.said(where, MESSAGES, "order_unknown", items=unknown))
     elif kind == "matching":
         items, bins = set(_ids(q["items"])), set(_ids(q["bins"]))
         for item, b in key.items():
             if item not in items:
-                out.append(src.problem((*where, item), f"{item!r} is not among the items"))
+                out.append(src.said((*where, item), MESSAGES, "not_an_item", item=item))
             if b not in bins:
-                out.append(src.problem((*where, item), f"bin {b!r} is not among {sorted(bins)}"))
+                spot = (*where, item)
+                out.append(src.said(spot, MESSAGES, "not_a_bin", bin=b, bins=sorted(bins)))
         unplaced = sorted(items - set(key))
         if unplaced:
-            out.append(src.problem(where, f"the key does not place items {unplaced}"))
+            out.append(src.said(where, MESSAGES, "unplaced", items=unplaced))
     return out
 
 
@@ -126,35 +122,28 @@ def _scenario_problems(
     endings = {e["id"] for e in q["endings"]}
     by_path = q.get("scoring", "path") == "path"
     if q["start"] not in nodes:
-        out.append(src.problem((*at, "start"), f"start {q['start']!r} is not a node"))
+        out.append(src.said((*at, "start"), MESSAGES, "start_not_node", start=q["start"]))
     for node_id in nodes.keys() & endings:
-        out.append(src.problem((*at, "endings"), f"{node_id!r} is both a node and an ending"))
+        out.append(src.said((*at, "endings"), MESSAGES, "node_and_ending", node=node_id))
     for j, c, choice in _choices(q):
         where = (*at, "nodes", j, "choices", c)
         if choice["next"] not in nodes and choice["next"] not in endings:
-            out.append(
-                src.problem((*where, "next"), f"{choice['next']!r} is neither a node nor an ending")
-            )
+            out.append(src.said((*where, "next"), MESSAGES, "next_nowhere", next=choice["next"]))
         if "quality" in choice and not by_path:
-            out.append(
-                src.problem(
-                    (*where, "quality"),
-                    "a quality is given but this scenario is scored by its ending alone "
-                    "(scoring: ending); remove it, or choose scoring: path",
-                )
-            )
+            out.append(src.said((*where, "quality"), MESSAGES, "quality_unused"))
     if keyed and _scenario_keyed(q):
         for e, ending in enumerate(q["endings"]):
             if "score" not in ending:
-                out.append(src.problem((*at, "endings", e), "this ending has no score (0..1)"))
+                out.append(src.said((*at, "endings", e), MESSAGES, "ending_no_score"))
         if by_path:
             for j, c, choice in _choices(q):
                 if "quality" not in choice:
                     out.append(
-                        src.problem(
+                        src.said(
                             (*at, "nodes", j, "choices", c),
-                            f"choice {choice['id']!r} has no quality: under path scoring each "
-                            "choice needs one (1 right, 0.5 poor but recoverable, 0 harmful)",
+                            MESSAGES,
+                            "choice_no_quality",
+                            choice=choice["id"],
                         )
                     )
     if out or q["start"] not in nodes:
@@ -166,10 +155,8 @@ def _scenario_problems(
         j = nodes[loop[-2]][0]
         c = next(i for i, ch in enumerate(q["nodes"][j]["choices"]) if ch["next"] == loop[-1])
         return [
-            src.problem(
-                (*at, "nodes", j, "choices", c, "next"),
-                f"the choices loop ({' → '.join(loop)}): under path scoring every path must "
-                "move on to an ending",
+            src.said(
+                (*at, "nodes", j, "choices", c, "next"), MESSAGES, "loop", loop=" → ".join(loop)
             )
         ]
     # Every node must lead to some ending, or a participant could be stuck.
@@ -183,7 +170,7 @@ def _scenario_problems(
                 changed = True
     for node_id, (j, _) in nodes.items():
         if node_id not in reach_end:
-            out.append(src.problem((*at, "nodes", j), f"from {node_id!r} no ending is reachable"))
+            out.append(src.said((*at, "nodes", j), MESSAGES, "no_ending_reachable", node=node_id))
     if not out and keyed and scenario.has_key:
         for breach in rule_breaches(scenario):
             j, node = nodes[breach.node]
@@ -191,5 +178,5 @@ def _scenario_problems(
             if breach.choice is not None:
                 c = next(i for i, ch in enumerate(node["choices"]) if ch["id"] == breach.choice)
                 spot = (*spot, "choices", c, "quality")
-            out.append(src.problem(spot, breach.message))
+            out.append(src.said(spot, MESSAGES, breach.key, **breach.values))
     return out

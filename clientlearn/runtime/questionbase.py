@@ -13,6 +13,9 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES, translate
+
+from .answershape_words import MESSAGES as SHAPE
 
 LocalText = Mapping[str, str]
 """Text in several languages: ``{"uk": "…", "en": "…"}``; Ukrainian is required."""
@@ -79,10 +82,7 @@ class Question:
             return 0.0
         self.check_answer(answer)
         if self.has_key_field and not self.has_key:
-            raise NoKeyError(
-                f"question {self.id!r} has no key in this bank: it is the participants' copy. "
-                "Grade with the instructor's bank (nbgrader autograde restores it)."
-            )
+            raise NoKeyError.said(SHAPE, "no_key", qid=self.id)
         return min(1.0, max(0.0, self._fraction(answer)))
 
     def _fraction(self, answer: Answer) -> float:
@@ -116,6 +116,14 @@ def is_id_list(answer: Answer) -> bool:
     return isinstance(answer, list) and all(isinstance(a, str) for a in answer)
 
 
-def require(cond: bool, question: Question, what: str) -> None:
+def require(cond: bool, question: Question, key: str, /, **values: object) -> None:
+    """Raise AnswerShapeError unless ``cond``: the answer to ``question`` is not of its
+    shape, for the reason ``key`` of :mod:`.answershape_words` with ``values``."""
     if not cond:
-        raise AnswerShapeError(f"answer to {question.id!r}: {what}")
+        raise shape_error(question.id, key, **values)
+
+
+def shape_error(qid: str, key: str, /, **values: object) -> AnswerShapeError:
+    """The answer to ``qid`` is not of its question's shape, for the reason ``key``."""
+    what = {lang: translate(SHAPE, key, lang, **values) for lang in LANGUAGES}
+    return AnswerShapeError.said(SHAPE, "answer_to", qid=qid, what=what)

@@ -58,7 +58,8 @@ class SingleChoice(Question):
         require(
             isinstance(answer, str) and answer in option_ids(self.options),
             self,
-            f"unknown option {answer!r}",
+            "unknown_option",
+            option=repr(answer),
         )
 
     def _fraction(self, answer: Answer) -> float:
@@ -78,9 +79,9 @@ class MultipleChoice(Question):
     key: frozenset[str] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        require(is_id_list(answer), self, "expected a list of option ids")
+        require(is_id_list(answer), self, "option_list")
         unknown = set(answer) - option_ids(self.options)
-        require(not unknown, self, f"unknown options {sorted(unknown)}")
+        require(not unknown, self, "unknown_options", options=sorted(unknown))
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None  # checked by fraction()
@@ -137,10 +138,10 @@ class Ordering(Question):
     key: tuple[str, ...] | None = None
 
     def check_answer(self, answer: Answer) -> None:
-        require(is_id_list(answer), self, "expected a list of item ids")
-        require(len(set(answer)) == len(answer), self, "an item appears twice")
+        require(is_id_list(answer), self, "item_list")
+        require(len(set(answer)) == len(answer), self, "item_twice")
         unknown = set(answer) - option_ids(self.items)
-        require(not unknown, self, f"unknown items {sorted(unknown)}")
+        require(not unknown, self, "unknown_items", items=sorted(unknown))
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -164,12 +165,12 @@ class Matching(Question):
             isinstance(answer, dict)
             and all(isinstance(v, str) or v is None for v in answer.values()),
             self,
-            "expected a mapping item -> bin",
+            "item_to_bin",
         )
         unknown = set(answer) - option_ids(self.items)
-        require(not unknown, self, f"unknown items {sorted(unknown)}")
+        require(not unknown, self, "unknown_items", items=sorted(unknown))
         bad = {v for v in answer.values() if v is not None} - option_ids(self.bins)
-        require(not bad, self, f"unknown bins {sorted(bad)}")
+        require(not bad, self, "unknown_bins", bins=sorted(bad))
 
     def is_answered(self, answer: Answer) -> bool:
         return isinstance(answer, dict) and any(v is not None for v in answer.values())
@@ -196,7 +197,7 @@ class ShortText(Question):
         return isinstance(answer, str) and bool(answer.strip())
 
     def check_answer(self, answer: Answer) -> None:
-        require(isinstance(answer, str), self, "expected text")
+        require(isinstance(answer, str), self, "text")
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -218,7 +219,7 @@ class Numeric(Question):
         )
 
     def check_answer(self, answer: Answer) -> None:
-        require(parse_number(answer) is not None, self, f"{answer!r} is not a number")
+        require(parse_number(answer) is not None, self, "not_a_number", value=repr(answer))
 
     def _fraction(self, answer: Answer) -> float:
         assert self.key is not None
@@ -248,7 +249,10 @@ class Rating(Question):
         require(
             self.scale_min <= answer <= self.scale_max,
             self,
-            f"rating {answer} is outside {self.scale_min}..{self.scale_max}",
+            "rating_outside",
+            rating=answer,
+            low=self.scale_min,
+            high=self.scale_max,
         )
 
     def _fraction(self, answer: Answer) -> float:

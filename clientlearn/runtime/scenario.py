@@ -15,12 +15,12 @@ from typing import ClassVar
 
 from .questionbase import (
     Answer,
-    AnswerShapeError,
     LocalText,
     Mode,
     Question,
     is_id_list,
     require,
+    shape_error,
 )
 
 
@@ -107,15 +107,13 @@ class Scenario(Question):
             node = self.nodes.get(at)
             choice = next((c for c in node.choices if c.id == choice_id), None) if node else None
             if node is None or choice is None:
-                raise AnswerShapeError(
-                    f"answer to {self.id!r}: choice {choice_id!r} is not possible at {at!r}"
-                )
+                raise shape_error(self.id, "choice_impossible", choice=choice_id, at=at)
             steps.append((node, choice))
             at = choice.next
         return steps, at
 
     def check_answer(self, answer: Answer) -> None:
-        require(is_id_list(answer), self, "expected the list of choices taken")
+        require(is_id_list(answer), self, "choices_taken")
         self.walk(answer)
 
     def ending(self, answer: Answer) -> Ending | None:

@@ -21,11 +21,13 @@ move, follows from the product.  The graph of nodes must have no loop.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES, translate
 
+from .bankwords import MESSAGES
 from .scenario import Choice, Scenario, Scoring
 
 __all__ = [
@@ -119,7 +121,7 @@ def _analyse(s: Scenario) -> tuple[dict[str, Outlook], dict[str, str]]:
     its best path (of equal scores the shorter path, then the first written)."""
     order, loop = _order(s)
     if loop:
-        raise ClientlearnError(f"scenario {s.id!r} has a loop; its paths never end")
+        raise ClientlearnError.said(MESSAGES, "scenario_loop", qid=s.id)
     seen = {e: Outlook(_score(s, e), _score(s, e)) for e in s.endings}
     steps = dict.fromkeys(s.endings, 0)
     best_choice: dict[str, str] = {}
@@ -143,15 +145,33 @@ def outlooks(s: Scenario) -> dict[str, Outlook]:
 
 @dataclass(frozen=True)
 class RuleBreach:
-    """A rule a path-scored scenario breaks, at a node and choice (or at its start)."""
+    """A rule a path-scored scenario breaks, at a node and choice (or at its start):
+    the message ``MESSAGES[key]`` of :mod:`.bankwords` with ``values``."""
 
     node: str
     choice: str | None
-    message: str
+    key: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The message in English."""
+        return translate(MESSAGES, self.key, "en", **_in_english(self.values))
 
 
-def _num(x: float) -> str:
-    return f"{x:.3g}"
+def _in_english(values: Mapping[str, object]) -> dict[str, object]:
+    return {k: v["en"] if isinstance(v, Mapping) else v for k, v in values.items()}
+
+
+def _num(x: float) -> dict[str, str]:
+    """``x`` to three significant digits (enough to tell close scores apart), with the
+    decimal comma in Ukrainian."""
+    text = f"{x:.3g}"
+    return {lang: text.replace(".", ",") if lang == "uk" else text for lang in LANGUAGES}
+
+
+def _word(key: str) -> dict[str, str]:
+    return {lang: translate(MESSAGES, key, lang) for lang in LANGUAGES}
 
 
 def rule_breaches(s: Scenario) -> list[RuleBreach]:
@@ -165,12 +185,7 @@ def rule_breaches(s: Scenario) -> list[RuleBreach]:
     if start.best < 1 - EPSILON:
         path = " › ".join(best_path(s))
         out.append(
-            RuleBreach(
-                s.start,
-                None,
-                f"no path scores 1 (the best, {path}, scores {_num(start.best)}): give every "
-                "choice on the right path quality 1 and its ending score 1",
-            )
+            RuleBreach(s.start, None, "no_path_scores_1", {"path": path, "best": _num(start.best)})
         )
     for node in s.nodes.values():
         after = {c.id: after_choice(s, c, seen[c.next]) for c in node.choices}
@@ -186,11 +201,17 @@ def rule_breaches(s: Scenario) -> list[RuleBreach]:
                         RuleBreach(
                             node.id,
                             worse.id,
-                            f"at {node.id!r}, {worse.id!r} (quality {_num(_quality(s, worse))}) "
-                            f"leaves a {what} score of {_num(poor)} within reach, not less than "
-                            f"{_num(good)} after {better.id!r} (quality "
-                            f"{_num(_quality(s, better))}); a poorer move must leave less "
-                            "within reach: lower its quality or the scores it can still reach",
+                            "poorer_move_leaves_more",
+                            {
+                                "node": node.id,
+                                "worse": worse.id,
+                                "worse_quality": _num(_quality(s, worse)),
+                                "what": _word(what),
+                                "poor": _num(poor),
+                                "good": _num(good),
+                                "better": better.id,
+                                "better_quality": _num(_quality(s, better)),
+                            },
                         )
                     )
     return out
@@ -212,7 +233,7 @@ def paths(s: Scenario, start: str | None = None) -> list[list[str]]:
     """Every path of choice ids from ``start`` (default: the scenario's start) to an
     ending, depth first in the order the choices are written."""
     if find_loop(s):
-        raise ClientlearnError(f"scenario {s.id!r} has a loop; its paths never end")
+        raise ClientlearnError.said(MESSAGES, "scenario_loop", qid=s.id)
     out: list[list[str]] = []
     stack: list[tuple[str, list[str]]] = [(start or s.start, [])]
     while stack:

@@ -27,9 +27,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from clientlearn.core.errors import AnswersFileError, AnswerStoreError
+from clientlearn.core.errors import AnswersFileError, AnswerStoreError, ClientlearnError
 from clientlearn.core.files import IN_BROWSER, replace_atomically
-from clientlearn.core.i18n import tr
+from clientlearn.core.i18n import MESSAGES, tr
 
 ANSWERS_FILE = "clientlearn.answers.json"
 MIMETYPE = "application/vnd.clientlearn.answers+json"
@@ -60,12 +60,13 @@ class Record:
             or not isinstance(data.get("saved_at"), str)
             or not isinstance(data.get("attempts", 1), int)
         ):
-            raise ValueError(f"not an answer record: {data!r:.80}")
+            raise AnswersFileError.said(MESSAGES, "record_not_record", data=f"{data!r:.80}")
         try:
             # A time that cannot be put into UTC (year 1 at +23:59) cannot be compared.
             _parse_time(data["saved_at"]).astimezone(UTC)
         except OverflowError:
-            raise ValueError(f"saved_at is out of range: {data['saved_at']!r:.40}") from None
+            time = f"{data['saved_at']!r:.40}"
+            raise AnswersFileError.said(MESSAGES, "record_time", time=time) from None
         bank = data.get("bank")
         return cls(data["value"], data["saved_at"], data.get("attempts", 1), bank)
 
@@ -100,22 +101,26 @@ def decode(text: str) -> dict[str, Record]:
         # A file opened and saved in Windows Notepad may have gained a BOM.
         data = json.loads(text.removeprefix("\ufeff"))
     except ValueError as err:  # json.JSONDecodeError
-        raise AnswersFileError(f"not JSON ({err})") from None
+        raise AnswersFileError.said(MESSAGES, "answers_not_json", error=err) from None
     except RecursionError:
-        raise AnswersFileError("not an answers file (JSON nested too deeply)") from None
+        raise AnswersFileError.said(MESSAGES, "answers_too_deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AnswersFileError("not a clientlearn answers file")
+        raise AnswersFileError.said(MESSAGES, "answers_not_ours")
     if data.get("version") != VERSION:
-        raise AnswersFileError(f"unsupported answers-file version {data.get('version')!r:.40}")
+        version = f"{data.get('version')!r:.40}"
+        raise AnswersFileError.said(MESSAGES, "answers_version", version=version)
     answers = data.get("answers")
     if not isinstance(answers, dict):
-        raise AnswersFileError("'answers' is not a mapping")
+        raise AnswersFileError.said(MESSAGES, "answers_not_mapping")
     records: dict[str, Record] = {}
     for qid, rec in answers.items():
         try:
             records[str(qid)] = Record.from_json(rec)
         except ValueError as err:
-            raise AnswersFileError(f"answers.{qid:.60}: {err}") from None
+            qid_shown = f"{qid:.60}"
+            raise AnswersFileError.said(
+                MESSAGES, "answers_bad_record", qid=qid_shown, error=err
+            ) from None
     return records
 
 
@@ -166,7 +171,9 @@ class AnswerStore:
         try:
             return self._read_whole()
         except _Unreadable as err:
-            self._set_aside(str(err.__cause__))
+            cause = err.__cause__
+            why = cause.text(self.lang) if isinstance(cause, ClientlearnError) else str(cause)
+            self._set_aside(why)
             return {}
 
     def _read_whole(self) -> dict[str, Record]:
@@ -228,7 +235,7 @@ class AnswerStore:
         try:
             json.dumps(value)
         except (TypeError, ValueError) as err:
-            raise AnswerStoreError(f"answer to {qid!r} is not JSON: {err}") from None
+            raise AnswerStoreError.said(MESSAGES, "answer_not_json", qid=qid, error=err) from None
         try:
             with self._locked():
                 records = self._read_unlocked()

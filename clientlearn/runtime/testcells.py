@@ -106,7 +106,7 @@ def score(
             earned = question.score(record.value)
         except ClientlearnError as err:
             if not loaded.public:
-                print(f"{qid}: {err}")
+                print(f"{qid}: {err.text(store.lang)}")
                 return 0.0
             raise
     if out_of is not None:

@@ -197,7 +197,9 @@ def build_notebook(
         if _HANDIN.match(line):
             flush()
             if "clientlearn-handin" in asked:
-                raise ClientlearnError(f"{source_name}:{number}: {{{{ handin }}}} is used twice")
+                raise ClientlearnError.said(
+                    ERRORS, "handin_twice", file=source_name, line=number, handin="{{ handin }}"
+                )
             asked.add("clientlearn-handin")
             cells.append(handin_cell())
             continue

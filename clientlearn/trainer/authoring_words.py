@@ -15,6 +15,10 @@ ERRORS: dict[str, dict[str, str]] = {
         "en": "{file}:{line}: {task} is used twice",
     },
     "at_line": {"uk": "{file}:{line}: {error}", "en": "{file}:{line}: {error}"},
+    "handin_twice": {
+        "uk": "{file}:{line}: рядок {handin} використано двічі; залиште один",
+        "en": "{file}:{line}: {handin} is used twice",
+    },
     "asked_twice": {
         "uk": "{file}:{line}: питання {qid} поставлено двічі",
         "en": "{file}:{line}: question {qid} is asked twice",

@@ -222,7 +222,8 @@ def _scenarios_from_yaml(path: Path, text: str) -> list[tuple[int | None, Any]]:
             ]
         ) from err
     except yaml.YAMLError as err:
-        raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
+        problem = Problem.said(str(path), None, "yaml", MESSAGES, "bad_yaml", problem=err)
+        raise InputFileError([problem]) from err
     items, seq = data, node
     if isinstance(data, dict):
         items = data.get("scenarios")

@@ -47,7 +47,7 @@ def read_groups(
     try:
         return read_groups_csv(path if path.is_absolute() else folder / path), ""
     except ClientlearnError as err:
-        return None, msg("no_groups_file", lang, error=str(err).splitlines()[0])
+        return None, msg("no_groups_file", lang, error=err.text(lang).splitlines()[0])
 
 
 class Debounce:

@@ -192,13 +192,115 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "chart.distance_axis": {"uk": "Відстань Кендалла (0–1)", "en": "Kendall distance (0–1)"},
     "chart.group_n": {"uk": "Група {n}", "en": "Group {n}"},
+    # Errors: a rubric file, a saved observation, the notebook helpers' arguments.
+    "lang_unsupported": {
+        "uk": "мову «{lang_given}» не підтримано; виберіть одну з: {langs}",
+        "en": "language {lang_given!r} is not supported; use one of {langs}",
+    },
+    "rubric_not_found": {
+        "uk": "рубрики «{rubric}» не знайдено ({path}); рубрики в комплекті: {shipped}",
+        "en": "rubric {rubric!r} not found ({path}); rubrics shipped: {shipped}",
+    },
+    "rubric_unreadable": {
+        "uk": "не вдається прочитати файл рубрики {path}: {error}; збережіть його як {utf8}",
+        "en": "cannot read rubric file {path}: {error}; save it as {utf8}",
+    },
+    # A rubric file's problems, after FILE:LINE: FIELD:.
+    "rubric_expected": {"uk": "очікувано {shape}", "en": "expected {shape}"},
+    "rubric_bad_id": {
+        "uk": "{id} — не ідентифікатор; вживайте малі латинські літери, цифри, {signs}",
+        "en": "{id} is not an id; use lower-case letters, digits, {signs}",
+    },
+    "rubric_no_criteria": {
+        "uk": "очікувано непорожній список критеріїв",
+        "en": "expected a non-empty list of criteria",
+    },
+    "rubric_reserved_id": {
+        "uk": "{id} — це назва стовпця підсумку; виберіть інший ідентифікатор",
+        "en": "{id} names a column of the summary; choose another id",
+    },
+    "rubric_id_twice": {
+        "uk": "{id} використано двічі; ідентифікатори критеріїв мають різнитися",
+        "en": "{id} is used twice; criteria ids must differ",
+    },
+    "rubric_missing_text": {
+        "uk": "бракує тексту мовою {missing}; кожен текст потрібен обома мовами ({both})",
+        "en": "missing text in {missing}; every text needs {both}",
+    },
+    "rubric_levels": {
+        "uk": "очікувано рівні {levels}, а знайдено {found}",
+        "en": "expected levels {levels}, found {found}",
+    },
+    "record_where": {"uk": "{source}: запис «{qid}»", "en": "{source}: record {qid!r}"},
+    "record_not_mapping": {
+        "uk": "{where}: очікувано спостереження (відображення), а знайдено {value}",
+        "en": "{where}: expected an observation (a mapping), found {value}",
+    },
+    "record_unknown_rubric": {
+        "uk": "{where}: невідома рубрика {rubric} (відомі: {known})",
+        "en": "{where}: unknown rubric {rubric} (known: {known})",
+    },
+    "record_round": {
+        "uk": "{where}: раунд {round} — не номер раунду (1, 2, 3…)",
+        "en": "{where}: round {round} is not a round number (1, 2, 3…)",
+    },
+    "record_no_observed": {
+        "uk": "{where}: не вказано, за ким спостерігали (поле {field} — {observed})",
+        "en": "{where}: no participant observed (field {field} is {observed})",
+    },
+    "record_group": {
+        "uk": "{where}: група {group} — не номер групи",
+        "en": "{where}: group {group} is not a group number",
+    },
+    "record_scores": {
+        "uk": "{where}: {field} — це {scores}, а очікувано критерій: бал",
+        "en": "{where}: {field} is {scores}, expected criterion: score",
+    },
+    "record_criterion": {
+        "uk": "{where}: критерію «{criterion}» немає в рубриці «{rubric}» (критерії: {criteria})",
+        "en": "{where}: criterion {criterion!r} is not in rubric {rubric!r} (criteria: {criteria})",
+    },
+    "record_score": {
+        "uk": "{where}: бал {score} за «{criterion}» поза шкалою {low}–{high} (ціле число 1, "
+        "2, 3 або 4); виправте його у файлі або запитайте спостерігача",
+        "en": "{where}: score {score} for {criterion!r} is outside the scale {low}–{high} (a "
+        "whole number 1, 2, 3 or 4); correct it in the file or ask the observer",
+    },
+    "none_known": {"uk": "жодної", "en": "none"},
+    "exercise_id": {
+        "uk": "ідентифікатор вправи {exercise} не придатний; вживайте літери, цифри та {signs}",
+        "en": "exercise id {exercise} is not usable; use letters, digits, {signs}",
+    },
+    "timer_minutes": {
+        "uk": "таймерові потрібна кількість хвилин, а не {minutes}",
+        "en": "the timer needs a number of minutes, got {minutes}",
+    },
+    "not_an_id": {
+        "uk": "{what}: {key_given} — не ідентифікатор; вживайте короткі, як-от {example}",
+        "en": "{what}: {key_given} is not an id; use short ids like {example}",
+    },
+    "no_text_in": {
+        "uk": "{what}: {key_given} не має тексту мовою {lang_given}",
+        "en": "{what}: {key_given} has no text in {lang_given}",
+    },
+    "timer_impossible": {
+        "uk": "таймер на {minutes} хв неможливий; задайте більше ніж 0 і щонайбільше {most} хв",
+        "en": "a timer of {minutes} minutes is not possible; use more than 0 and at most "
+        "{most} minutes",
+    },
+    "not_a_round": {
+        "uk": "раунд {round} — не номер раунду; вживайте 1, 2, 3…",
+        "en": "round {round} is not a round number; use 1, 2, 3…",
+    },
 }
 
 
 def check_lang(lang: str) -> str:
     """``lang`` if supported; a ClientlearnError naming the choices otherwise."""
     if lang not in LANGS:
-        raise ClientlearnError(f"language {lang!r} is not supported; use one of {', '.join(LANGS)}")
+        raise ClientlearnError.said(
+            MESSAGES, "lang_unsupported", lang_given=lang, langs=", ".join(LANGS)
+        )
     return lang
 
 

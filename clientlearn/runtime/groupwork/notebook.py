@@ -19,7 +19,7 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.runtime.static import StaticView, graded_run
 from clientlearn.runtime.store import AnswerStore, recover_from_session
 
-from .messages import check_lang, msg, pick_text
+from .messages import MESSAGES, check_lang, msg, pick_text
 from .rubric import load_rubric
 
 if TYPE_CHECKING:
@@ -58,11 +58,10 @@ def exercise_timer(
     """
     check_lang(lang)
     if isinstance(minutes, bool) or not isinstance(minutes, int | float):
-        raise ClientlearnError(f"the timer needs a number of minutes, got {minutes!r}")
+        raise ClientlearnError.said(MESSAGES, "timer_minutes", minutes=repr(minutes))
     if not math.isfinite(minutes) or not 0 < minutes <= MAX_MINUTES:
-        raise ClientlearnError(
-            f"a timer of {minutes!r} minutes is not possible; use more than 0 and at most "
-            f"{MAX_MINUTES} minutes"
+        raise ClientlearnError.said(
+            MESSAGES, "timer_impossible", minutes=repr(minutes), most=MAX_MINUTES
         )
     seconds = max(1, round(minutes * 60))
     if graded_run():  # nobody is there to start it (clientlearn.runtime.static)
@@ -78,10 +77,14 @@ def _labels(spec: Mapping[str, Text] | None, lang: str, what: str) -> dict[str, 
     labels: dict[str, str] = {}
     for key, text in spec.items():
         if not isinstance(key, str) or not key.strip():
-            raise ClientlearnError(f"{what}: {key!r} is not an id; use short ids like 'greet'")
+            raise ClientlearnError.said(
+                MESSAGES, "not_an_id", what=what, key_given=repr(key), example="'greet'"
+            )
         label = pick_text(text, lang).strip()
         if not label:
-            raise ClientlearnError(f"{what}: {key!r} has no text in {lang!r}")
+            raise ClientlearnError.said(
+                MESSAGES, "no_text_in", what=what, key_given=repr(key), lang_given=repr(lang)
+            )
         labels[key] = label
     return labels
 
@@ -104,8 +107,8 @@ def group_answer(
     """
     check_lang(lang)
     if not isinstance(exercise_id, str) or not _EXERCISE_ID.match(exercise_id):
-        raise ClientlearnError(
-            f"exercise id {exercise_id!r} is not usable; use letters, digits, '.', '-' and '_'"
+        raise ClientlearnError.said(
+            MESSAGES, "exercise_id", exercise=repr(exercise_id), signs="'.', '-', '_'"
         )
     base = Path(folder) if folder is not None else Path.cwd()
     field_labels = _labels(fields, lang, "fields") or {"text": msg("group_text", lang)}
@@ -146,7 +149,7 @@ def observer_rubric(
     """
     check_lang(lang)
     if round is not None and (isinstance(round, bool) or not isinstance(round, int) or round < 1):
-        raise ClientlearnError(f"round {round!r} is not a round number; use 1, 2, 3…")
+        raise ClientlearnError.said(MESSAGES, "not_a_round", round=repr(round))
     model = load_rubric(rubric)
     if graded_run():  # nobody can click: the criteria as text (clientlearn.runtime.static)
         return StaticView(model.title_in(lang), [c.title_in(lang) for c in model.criteria])

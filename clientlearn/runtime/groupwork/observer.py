@@ -262,7 +262,7 @@ class ObserverRubricView(AnswerForm):
             try:
                 self.store.save(old, None)
             except ClientlearnError as err:
-                self.problem = str(err)
+                self.problem = err.text(self.lang)
             who = self._observed()
             self.show_status(
                 msg("moved", self.lang, name=who[1] if who else "", round=self._round())

@@ -26,8 +26,10 @@ from typing import Any
 
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.i18n import translate
+from clientlearn.core.yamlwords import MESSAGES as YAML_WORDS
 
-from .messages import LANGS
+from .messages import LANGS, MESSAGES
 
 __all__ = [
     "PREFIX",
@@ -71,7 +73,7 @@ RESERVED = frozenset(
     }
 )
 # Reports a problem (field, message) found in a rubric file.
-Add = Callable[[str, str], None]
+Add = Callable[..., None]  # add(field, key of MESSAGES, **values)
 
 
 class RubricError(ClientlearnError):
@@ -165,12 +167,13 @@ def _lines_of(text: str) -> dict[int, int]:
 def _texts(value: Any, where: str, add: Add) -> dict[str, str]:
     """``{uk, en}`` text, both non-empty; reports a problem through ``add`` otherwise."""
     if not isinstance(value, dict):
-        add(where, "expected {uk: ..., en: ...}")
+        add(where, "rubric_expected", shape="{uk: ..., en: ...}")
         return {}
     found = {str(k): str(v).strip() for k, v in value.items() if v is not None}
     missing = [lang for lang in LANGS if not found.get(lang)]
     if missing:
-        add(where, f"missing text in {', '.join(missing)}; every text needs uk and en")
+        both = {"uk": "uk, en", "en": "uk and en"}
+        add(where, "rubric_missing_text", missing=", ".join(missing), both=both)
     return found
 
 
@@ -180,7 +183,7 @@ def _levels(value: Any, where: str, add: Add) -> dict[int, dict[str, str]]:
         value = {int(k) if isinstance(k, str) and k.isdigit() else k: v for k, v in value.items()}
     if not isinstance(value, dict) or sorted(value, key=str) != list(SCALE):
         keys = sorted(value, key=str) if isinstance(value, dict) else value
-        add(where, f"expected levels {', '.join(map(str, SCALE))}, found {keys!r}")
+        add(where, "rubric_levels", levels=", ".join(map(str, SCALE)), found=repr(keys))
         return {}
     return {int(k): _texts(v, f"{where}.{k}", add) for k, v in value.items()}
 
@@ -209,11 +212,13 @@ def _load(rubric: str | os.PathLike[str], path: Path) -> Rubric:
         text = read_rubric_text(path)
     except FileNotFoundError:
         shipped = ", ".join(sorted(p.stem for p in RUBRICS_DIR.glob("*.yaml")))
-        raise ClientlearnError(
-            f"rubric {os.fspath(rubric)!r} not found ({path}); rubrics shipped: {shipped}"
+        raise ClientlearnError.said(
+            MESSAGES, "rubric_not_found", rubric=os.fspath(rubric), path=path, shipped=shipped
         ) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise ClientlearnError(f"cannot read rubric file {path}: {err}; save it as UTF-8") from err
+        raise ClientlearnError.said(
+            MESSAGES, "rubric_unreadable", path=path, error=err, utf8="UTF-8"
+        ) from err
     data = checked_data("rubric", text, CHECKERS, lambda: checked_rubric_data(text, path))
     return _build(data, text, path)
 
@@ -238,28 +243,42 @@ def _yaml_data(text: str, path: Path) -> Any:
         return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
         at = err.problem_mark.line + 1 if err.problem_mark else None
-        raise InputFileError([Problem(str(path), at, "yaml", str(err.problem))]) from err
+        problem = err.problem
+        raise InputFileError(
+            [Problem.said(str(path), at, "yaml", YAML_WORDS, "not_yaml_at_all", problem=problem)]
+        ) from err
     except yaml.YAMLError as err:
-        raise InputFileError([Problem(str(path), None, "yaml", str(err))]) from err
+        raise InputFileError(
+            [Problem.said(str(path), None, "yaml", YAML_WORDS, "not_yaml_at_all", problem=err)]
+        ) from err
+
+
+_SIGNS = {"uk": "- і _", "en": "- and _"}
 
 
 def _build(data: Any, text: str, path: Path) -> Rubric:
     problems: list[Problem] = []
 
     def adder(line: int | None) -> Add:
-        return lambda field, message: problems.append(Problem(str(path), line, field, message))
+        def add(field: str, key: str, /, **values: object) -> None:
+            problems.append(Problem.said(str(path), line, field, MESSAGES, key, **values))
+
+        return add
 
     add = adder(None)
     if not isinstance(data, dict):
-        raise InputFileError([Problem(str(path), 1, "rubric", "expected a mapping: id, title…")])
+        mapping = {"uk": "відображення: id, title…", "en": "a mapping: id, title…"}
+        raise InputFileError(
+            [Problem.said(str(path), 1, "rubric", MESSAGES, "rubric_expected", shape=mapping)]
+        )
     rid = str(data.get("id", "")).strip()
     if not _ID.match(rid):
-        add("id", f"{rid!r} is not an id; use lower-case letters, digits, - and _")
+        add("id", "rubric_bad_id", id=repr(rid), signs=_SIGNS)
     title = _texts(data.get("title"), "title", add)
     level_names = _levels(data.get("levels"), "levels", add)
     raw = data.get("criteria")
     if not isinstance(raw, list) or not raw:
-        add("criteria", "expected a non-empty list of criteria")
+        add("criteria", "rubric_no_criteria")
         raw = []
     lines = _lines_of(text)
     criteria: list[Criterion] = []
@@ -268,15 +287,15 @@ def _build(data: Any, text: str, path: Path) -> Rubric:
         add = adder(lines.get(i))
         where = f"criteria[{i + 1}]"
         if not isinstance(item, dict):
-            add(where, "expected {id, title, levels}")
+            add(where, "rubric_expected", shape="{id, title, levels}")
             continue
         cid = str(item.get("id", "")).strip()
         if not _ID.match(cid):
-            add(f"{where}.id", f"{cid!r} is not an id; use lower-case letters, digits, - and _")
+            add(f"{where}.id", "rubric_bad_id", id=repr(cid), signs=_SIGNS)
         elif cid in RESERVED:
-            add(f"{where}.id", f"{cid!r} names a column of the summary; choose another id")
+            add(f"{where}.id", "rubric_reserved_id", id=repr(cid))
         elif cid in seen:
-            add(f"{where}.id", f"{cid!r} is used twice; criteria ids must differ")
+            add(f"{where}.id", "rubric_id_twice", id=repr(cid))
         seen.add(cid)
         ctitle = _texts(item.get("title"), f"{where}.title", add)
         levels = _levels(item.get("levels"), f"{where}.levels", add)
@@ -313,6 +332,11 @@ class Observation:
     comment: str
 
 
+def _words(key: str, **values: object) -> dict[str, str]:
+    """MESSAGES[key] in every language: a part filled into another message."""
+    return {lang: translate(MESSAGES, key, lang, **values) for lang in LANGS}
+
+
 def observation_from_record(
     qid: str, value: Any, *, source: str, rubrics: Mapping[str, Rubric]
 ) -> Observation | None:
@@ -323,40 +347,40 @@ def observation_from_record(
     """
     if value is None:
         return None
-    where = f"{source}: record {qid!r}"
+    where = _words("record_where", source=source, qid=qid)
+
+    def refuse(key: str, **values: object) -> RubricError:
+        return RubricError.said(MESSAGES, key, where=where, **values)
+
     if not isinstance(value, dict):
-        raise RubricError(f"{where}: expected an observation (a mapping), found {value!r:.60}")
+        raise refuse("record_not_mapping", value=f"{value!r:.60}")
     rid = value.get("rubric")
     if not isinstance(rid, str) or rid not in rubrics:
-        known = ", ".join(sorted(rubrics)) or "none"
-        raise RubricError(f"{where}: unknown rubric {rid!r} (known: {known})")
+        known = ", ".join(sorted(rubrics)) or _words("none_known")
+        raise refuse("record_unknown_rubric", rubric=repr(rid), known=known)
     rubric = rubrics[rid]
     rnd = value.get("round")
     if isinstance(rnd, bool) or not isinstance(rnd, int) or rnd < 1:
-        raise RubricError(f"{where}: round {rnd!r} is not a round number (1, 2, 3…)")
+        raise refuse("record_round", round=repr(rnd))
     observed = value.get("observed")
     if not isinstance(observed, str) or not observed.strip():
-        raise RubricError(f"{where}: no participant observed (field 'observed' is {observed!r})")
+        raise refuse("record_no_observed", field="'observed'", observed=repr(observed))
     group = value.get("group")
     if group is not None and (isinstance(group, bool) or not isinstance(group, int)):
-        raise RubricError(f"{where}: group {group!r} is not a group number")
+        raise refuse("record_group", group=repr(group))
     scores = value.get("scores", {})
     if not isinstance(scores, dict):
-        raise RubricError(f"{where}: 'scores' is {scores!r:.60}, expected criterion: score")
+        raise refuse("record_scores", field="'scores'", scores=f"{scores!r:.60}")
     checked: dict[str, int] = {}
     for cid, score in scores.items():
         if cid not in rubric.ids:
-            raise RubricError(
-                f"{where}: criterion {cid!r} is not in rubric {rubric.id!r} "
-                f"(criteria: {', '.join(rubric.ids)})"
-            )
+            criteria = ", ".join(rubric.ids)
+            raise refuse("record_criterion", criterion=cid, rubric=rubric.id, criteria=criteria)
         if score is None:
             continue
         if isinstance(score, bool) or not isinstance(score, int) or score not in SCALE:
-            raise RubricError(
-                f"{where}: score {score!r} for {cid!r} is outside the scale "
-                f"{SCALE[0]}–{SCALE[-1]} (a whole number 1, 2, 3 or 4); correct it in the "
-                "file or ask the observer"
+            raise refuse(
+                "record_score", score=repr(score), criterion=cid, low=SCALE[0], high=SCALE[-1]
             )
         checked[cid] = score
     return Observation(

@@ -35,7 +35,7 @@ from clientlearn.runtime.store import AnswerStore
 from clientlearn.runtime.testcells import Unanswered
 
 from .instruments import Instrument, load_instrument
-from .messages import tr
+from .messages import MESSAGES, tr
 from .scoring import Progress, progress
 
 Rule = Literal["share", "all"]
@@ -66,9 +66,9 @@ def completion(
 ) -> float:
     """Points for completing ``instrument`` (see the module's rules), in [0, points]."""
     if points < 0:
-        raise ClientlearnError(f"points must not be negative, not {points}")
+        raise ClientlearnError.said(MESSAGES, "points_negative", points=points)
     if rule not in ("share", "all"):
-        raise ClientlearnError(f"rule must be 'share' or 'all', not {rule!r}")
+        raise ClientlearnError.said(MESSAGES, "rule_choice", rule=repr(rule))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _, prog = _progress(instrument, phase, folder)

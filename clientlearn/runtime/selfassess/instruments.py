@@ -31,8 +31,10 @@ from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.checkcache import checked_data
 from clientlearn.core.errors import ClientlearnError, InputFileError, Problem
+from clientlearn.core.textfiles import read_text
 from clientlearn.runtime.questions import LocalText
 
+from .instrument_words import MESSAGES as WORDS
 from .model import (
     RECORD_PREFIX,
     Axis,
@@ -112,12 +114,17 @@ def _texts(node: Any, path: _PathT) -> list[tuple[_PathT, str]]:
     return []
 
 
+def _num(x: float) -> dict[str, str]:
+    """A limit as the author wrote it (``:g``), with the decimal comma in Ukrainian."""
+    return {"uk": f"{x:g}".replace(".", ","), "en": f"{x:g}"}
+
+
 def _duplicate_ids(src: Source, name: str) -> list[Problem]:
     seen: set[str] = set()
     out = []
     for i, entry in enumerate(src.data.get(name, [])):
         if entry["id"] in seen:
-            out.append(src.problem((name, i, "id"), f"id {entry['id']!r} appears twice"))
+            out.append(src.said((name, i, "id"), WORDS, "id_twice", oid=entry["id"]))
         seen.add(entry["id"])
     return out
 
@@ -127,22 +134,14 @@ def _band_problems(src: Source, lo: float, hi: float, decimals: int) -> list[Pro
     step = 10.0**-decimals
     for i, band in enumerate(bands):
         if band["min"] > band["max"]:
-            out.append(src.problem(("bands", i, "min"), "min is above max"))
+            out.append(src.said(("bands", i, "min"), WORDS, "min_above_max"))
         if i == 0 and band["min"] != lo:
-            out.append(src.problem(("bands", 0, "min"), f"the first band must start at {lo:g}"))
+            out.append(src.said(("bands", 0, "min"), WORDS, "first_band", lo=_num(lo)))
         if i > 0 and abs(band["min"] - (bands[i - 1]["max"] + step)) > step / 1000:
             want = round(bands[i - 1]["max"] + step, decimals)
-            out.append(
-                src.problem(
-                    ("bands", i, "min"),
-                    f"must be {want:g}, just above the previous band's max, "
-                    f"so that no score between them is left without a band",
-                )
-            )
+            out.append(src.said(("bands", i, "min"), WORDS, "band_gap", want=_num(want)))
     if bands and bands[-1]["max"] != hi:
-        out.append(
-            src.problem(("bands", len(bands) - 1, "max"), f"the last band must end at {hi:g}")
-        )
+        out.append(src.said(("bands", len(bands) - 1, "max"), WORDS, "last_band", hi=_num(hi)))
     return out
 
 
@@ -153,44 +152,42 @@ def _semantic_problems(src: Source) -> list[Problem]:
         out += _duplicate_ids(src, name)
     scale = data["scale"]
     if scale["min"] >= scale["max"]:
-        out.append(src.problem(("scale", "max"), "max must be above min"))
+        out.append(src.said(("scale", "max"), WORDS, "scale_max"))
     points = scale["max"] - scale["min"] + 1
     if "labels" in scale and len(scale["labels"]) != points:
+        given = len(scale["labels"])
         out.append(
-            src.problem(
-                ("scale", "labels"),
-                f"give one label per point: {points}, not {len(scale['labels'])}",
-            )
+            src.said(("scale", "labels"), WORDS, "labels_per_point", points=points, given=given)
         )
     dims = [d["id"] for d in data["dimensions"]]
     used = {item["dimension"] for item in data["items"]}
     for i, item in enumerate(data["items"]):
         if item["dimension"] not in dims:
-            out.append(src.problem(("items", i, "dimension"), f"not one of the dimensions {dims}"))
+            out.append(src.said(("items", i, "dimension"), WORDS, "not_a_dimension", dims=dims))
         if kind is not Kind.MODES and "short" not in item:
-            out.append(src.problem(("items", i), "add 'short', the item's label in charts"))
+            out.append(src.said(("items", i), WORDS, "add_short", short="'short'"))
     for j, dim in enumerate(data["dimensions"]):
         if dim["id"] not in used:
-            out.append(src.problem(("dimensions", j), "no item belongs to this dimension"))
+            out.append(src.said(("dimensions", j), WORDS, "empty_dimension"))
     axes = [a["id"] for a in data.get("axes", [])]
     if kind is Kind.MODES:
         if not axes:
-            out.append(src.problem(("kind",), "an instrument of kind 'modes' needs 'axes'"))
+            out.append(
+                src.said(("kind",), WORDS, "modes_need_axes", modes="'modes'", axes="'axes'")
+            )
         for j, dim in enumerate(data["dimensions"]):
             position = dim.get("position", {})
             if set(position) != set(axes):
                 out.append(
-                    src.problem(("dimensions", j, "position"), f"give a place on each axis {axes}")
+                    src.said(("dimensions", j, "position"), WORDS, "place_on_axes", axes=axes)
                 )
     if (kind is Kind.CONFIDENCE) != ("phases" in data):
-        out.append(src.problem(("kind",), "phases are given exactly for kind 'confidence'"))
+        out.append(src.said(("kind",), WORDS, "phases_for_confidence", confidence="'confidence'"))
     lo, hi = (0, 100) if kind is Kind.INDEX else (scale["min"], scale["max"])
     out += _band_problems(src, lo, hi, data.get("band_decimals", 0))
     for path, text in _texts(data, ()):
         if "'" in text or "ʼ" in text:
-            out.append(
-                src.problem(path, "write the apostrophe as ’ (U+2019), as in all course text")
-            )
+            out.append(src.said(path, WORDS, "apostrophe"))
     return out
 
 
@@ -248,12 +245,13 @@ def _checked(text: str, file: str) -> Source:
     if not isinstance(src.data, dict):
         raise InstrumentError(
             [
-                Problem(
+                Problem.said(
                     file,
                     1,
                     "instrument",
-                    "an instrument is a mapping with 'instrument', "
-                    "'kind', 'items' and the rest (see schema/instrument.schema.json)",
+                    WORDS,
+                    "not_an_instrument",
+                    fields="'instrument', 'kind', 'items'",
                 )
             ]
         )
@@ -288,18 +286,7 @@ def parse_instrument(text: str, file: str = "<instrument>", path: Path | None = 
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InstrumentError([Problem(str(path), None, "file", "no such file")]) from None
-    except UnicodeDecodeError as err:
-        raise InstrumentError(
-            [Problem(str(path), None, "file", f"not UTF-8 ({err.reason}); save it as UTF-8")]
-        ) from None
-    except OSError as err:
-        raise InstrumentError(
-            [Problem(str(path), None, "file", err.strerror or str(err))]
-        ) from None
+    return read_text(path, error=InstrumentError)
 
 
 def check_instrument(path: str | Path) -> list[Problem]:
@@ -336,8 +323,8 @@ def load_instrument(name: str | Path | Instrument) -> Instrument:
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
         return parse_instrument(_read(path), str(path), path)
-    raise UnknownInstrumentError(
-        f"no instrument {str(name)!r}: give one of {', '.join(builtin_ids())} or a YAML file's path"
+    raise UnknownInstrumentError.said(
+        WORDS, "unknown_instrument", name=str(name), builtin=", ".join(builtin_ids())
     )
 
 

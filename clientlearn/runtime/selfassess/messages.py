@@ -122,6 +122,36 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "phase": {"uk": "Етап: {phase}", "en": "Phase: {phase}"},
     # --- the trainer's side -----------------------------------------------------------------
+    "answers_invalid": {
+        "uk": "відповіді на «{instrument}»: {reasons}",
+        "en": "answers to {instrument!r}: {reasons}",
+    },
+    "index_no_answers": {
+        "uk": "відповідей на «{instrument}» немає: для індексу потрібна хоча б одна",
+        "en": "no answers to {instrument!r}: the index needs at least one",
+    },
+    "points_negative": {
+        "uk": "бали не можуть бути від’ємними, а не {points}",
+        "en": "points must not be negative, not {points}",
+    },
+    "rule_choice": {
+        "uk": "правило (rule) має бути «share» чи «all», а не {rule}",
+        "en": "rule must be 'share' or 'all', not {rule}",
+    },
+    "phase_needed": {
+        "uk": "інструмент «{instrument}» ставлять в етапах {phases}: передайте phase= один з них",
+        "en": "instrument {instrument!r} is asked in phases {phases}: pass phase= one of them",
+    },
+    "phase_unknown": {
+        "uk": "інструмент «{instrument}» ставлять в етапах {phases}: передайте phase= один з "
+        "них, а не {phase}",
+        "en": "instrument {instrument!r} is asked in phases {phases}: pass phase= one of them, "
+        "not {phase}",
+    },
+    "no_phases": {
+        "uk": "інструмент «{instrument}» не має етапів; не вказуйте phase=",
+        "en": "instrument {instrument!r} has no phases; leave phase= out",
+    },
     "bad_not_mapping": {
         "uk": "відповідь не є переліком оцінок тверджень: {value}",
         "en": "the answer is not a mapping of statements to ratings: {value}",

@@ -15,6 +15,8 @@ from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.numbers import round_half_up
 from clientlearn.runtime.questions import LocalText
 
+from .messages import MESSAGES
+
 RECORD_PREFIX = "selfassess"
 
 
@@ -102,13 +104,16 @@ class Instrument:
         if self.phases:
             ids = [p.id for p in self.phases]
             if phase not in ids:
-                raise ClientlearnError(
-                    f"instrument {self.id!r} is asked in phases {ids}: pass phase= one of them"
-                    + ("" if phase is None else f", not {phase!r}")
+                if phase is None:
+                    raise ClientlearnError.said(
+                        MESSAGES, "phase_needed", instrument=self.id, phases=ids
+                    )
+                raise ClientlearnError.said(
+                    MESSAGES, "phase_unknown", instrument=self.id, phases=ids, phase=repr(phase)
                 )
             return f"{RECORD_PREFIX}.{self.id}.{phase}"
         if phase is not None:
-            raise ClientlearnError(f"instrument {self.id!r} has no phases; leave phase= out")
+            raise ClientlearnError.said(MESSAGES, "no_phases", instrument=self.id)
         return f"{RECORD_PREFIX}.{self.id}"
 
     def phase(self, phase_id: str) -> Phase:

@@ -28,9 +28,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES as LANGS
 from clientlearn.runtime.questions import pick
 
-from .messages import answers_word, quote, tr
+from .messages import MESSAGES, answers_word, quote, tr
 from .model import Band, Instrument, Item, Kind
 
 Answers = Mapping[str, int]
@@ -82,8 +83,10 @@ def check_answers(instrument: Instrument, answers: Answers) -> None:
     """Raise RatingError if any answer is off the scale or names an unknown item."""
     _, invalid = split_answers(instrument, answers)
     if invalid:
-        reasons = describe_invalid(instrument, invalid)
-        raise RatingError(f"answers to {instrument.id!r}: " + "; ".join(reasons))
+        reasons = {lang: "; ".join(describe_invalid(instrument, invalid, lang)) for lang in LANGS}
+        raise RatingError.said(
+            MESSAGES, "answers_invalid", instrument=instrument.id, reasons=reasons
+        )
 
 
 def item_score(instrument: Instrument, item: Item, rating: int) -> int:
@@ -124,7 +127,7 @@ def index(instrument: Instrument, answers: Answers) -> float:
     """The 0–100 index: the mean item score rescaled; RatingError when nothing is answered."""
     scores = item_scores(instrument, answers)
     if not scores:
-        raise RatingError(f"no answers to {instrument.id!r}: the index needs at least one")
+        raise RatingError.said(MESSAGES, "index_no_answers", instrument=instrument.id)
     return rescale(
         _mean([float(v) for v in scores.values()]), instrument.scale.min, instrument.scale.max
     )

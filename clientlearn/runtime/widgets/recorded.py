@@ -28,6 +28,7 @@ class RecordedView(w.VBox):  # type: ignore[misc]
     _handle: Any = None  # set once displayed: the display id's handle
     store: AnswerStore  # set by each view before it saves
     status: w.HTML  # where the view says why a save failed, and the file's notices
+    lang: str  # the language of the view's texts, set by each view
     problem = ""  # why the last save failed, until the next one
     record: Record | None = None  # the saved answer the output carries
 
@@ -38,7 +39,7 @@ class RecordedView(w.VBox):  # type: ignore[misc]
         try:
             self.record = self.store.save(qid, value, **kwargs)
         except ClientlearnError as err:
-            self.problem = str(err)
+            self.problem = err.text(self.lang)
             self.show_notices()
             return None
         self.refresh_output()

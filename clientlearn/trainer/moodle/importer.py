@@ -328,7 +328,7 @@ def _write_checked(out: Path, text: str, lang: str) -> None:
         problems = check_bank(tmp)
         if problems:
             raise ClientlearnError(
-                say("not_checked", lang, problems="\n".join(str(p) for p in problems))
+                say("not_checked", lang, problems="\n".join(p.text(lang) for p in problems))
             )
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)

@@ -73,7 +73,8 @@ def _records(folder: Path, lang: str, skip: list[str]) -> dict[str, Record] | No
         try:
             records = decode(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as err:
-            skip.append(tr("skip_file", lang, file=path.name, error=err))
+            why = err.text(lang) if isinstance(err, ClientlearnError) else err
+            skip.append(tr("skip_file", lang, file=path.name, error=why))
             return None
     for notebook in sorted(folder.glob("*.ipynb")):
         try:
