@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -122,6 +124,31 @@ def test_the_name_is_typed_once_for_the_course(tmp_path: Path) -> None:
     assert widget.filename == f"{MODULE}-Бондаренко Олена.zip"
     assert read_name(second) == "Бондаренко Олена"
     assert HandIn(second, "en").name == "Бондаренко Олена"
+
+
+def test_a_graded_run_shows_the_name_as_text_without_anywidget(tmp_path: Path) -> None:
+    """Under nbgrader nobody can click: the name as text, and anywidget never loads."""
+    folder = module_folder(tmp_path, "olena")
+    (folder / NAME_FILE).write_text('{"name": "Кіт Мар’яна"}', encoding="utf-8")
+    code = (
+        "import sys; from clientlearn.handin import handin_view; "
+        f"view = handin_view(folder={str(folder)!r}); "
+        "print(view.as_text()); print('anywidget' in sys.modules)"
+    )
+    env = dict(os.environ, NBGRADER_EXECUTION="autograde")
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+        env=env,
+    )
+    assert out.stdout.splitlines() == [
+        "Здати роботу",
+        "Ім’я, вписане для здачі: Кіт Мар’яна.",
+        "False",
+    ]
 
 
 def test_the_button_sends_the_zip_to_the_browser(

@@ -54,6 +54,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "uk": "Браузер зберігатиме відповіді й після закриття.",
         "en": "The browser keeps your answers after it is closed.",
     },
+    # What a graded copy shows in the widget's place (nobody can click there).
+    "graded_name": {
+        "uk": "Ім’я, вписане для здачі: {name}.",
+        "en": "Name given for the hand-in: {name}.",
+    },
+    "graded_no_name": {
+        "uk": "Ім’я для здачі не вписано.",
+        "en": "No name was given for the hand-in.",
+    },
     # The trainer's side: ``clientlearn collect`` checking a hand-in.
     "bad_json": {"uk": "це не JSON ({error})", "en": "not JSON ({error})"},
     "not_manifest": {

@@ -11,7 +11,6 @@ keep the site's storage and warns when it will not (a private window).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import pathlib
@@ -26,11 +25,11 @@ import traitlets as t
 from clientlearn.core.files import IN_BROWSER, replace_atomically
 
 from .messages import MESSAGES, msg
+from .name import NAME_FILE, read_name
 from .package import handin_name, make_handin
 
 __all__ = ["NAME_FILE", "HandIn", "read_name"]
 
-NAME_FILE = "clientlearn.participant.json"
 _TEXTS = (
     "title",
     "name_label",
@@ -40,27 +39,6 @@ _TEXTS = (
     "explain",
     "storage_warning",
 )
-
-
-def _name_in(path: Path) -> str:
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        return str(json.loads(path.read_text(encoding="utf-8")).get("name", "")).strip()
-    return ""
-
-
-def read_name(folder: Path) -> str:
-    """The participant's name saved in ``folder``, else in its newest sibling folder."""
-    own = _name_in(folder / NAME_FILE)
-    if own:
-        return own
-    siblings = []
-    with contextlib.suppress(OSError):
-        siblings = [p for p in folder.parent.glob(f"*/{NAME_FILE}") if p.parent != folder]
-    for path in sorted(siblings, key=lambda p: p.stat().st_mtime, reverse=True):
-        name = _name_in(path)
-        if name:
-            return name
-    return ""
 
 
 class HandIn(anywidget.AnyWidget):
