@@ -225,3 +225,6 @@ class Group(click.Group):
             rows.append((name, _short(text, limit)))
         with formatter.section(clicktexts.word("Commands")):
             formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return _invoke_cleanly(super().invoke, ctx)
