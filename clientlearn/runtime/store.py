@@ -100,8 +100,10 @@ def decode(text: str) -> dict[str, Record]:
     try:
         # A file opened and saved in Windows Notepad may have gained a BOM.
         data = json.loads(text.removeprefix("\ufeff"))
-    except ValueError as err:  # json.JSONDecodeError
-        raise AnswersFileError.said(MESSAGES, "answers_not_json", error=err) from None
+    except json.JSONDecodeError as err:  # where, not json's English words for what
+        raise AnswersFileError.said(
+            MESSAGES, "answers_not_json", line=err.lineno, column=err.colno
+        ) from None
     except RecursionError:
         raise AnswersFileError.said(MESSAGES, "answers_too_deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
