@@ -17,6 +17,7 @@ from clientlearn.core.i18n import translate
 PACKAGE = Path(__file__).resolve().parent.parent / "clientlearn"
 TABLES = [
     ("clientlearn.core.i18n", "MESSAGES"),
+    ("clientlearn.core.errors", "MESSAGES"),
     ("clientlearn.runtime.answertext", "MESSAGES"),
     ("clientlearn.grader.feedback", "MESSAGES"),
     ("clientlearn.runtime.groupwork.messages", "MESSAGES"),
