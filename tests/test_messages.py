@@ -18,6 +18,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "clientlearn"
 TABLES = [
     ("clientlearn.core.i18n", "MESSAGES"),
     ("clientlearn.core.errors", "MESSAGES"),
+    ("clientlearn.core.osreasons", "REASONS"),
     ("clientlearn.runtime.answertext", "MESSAGES"),
     ("clientlearn.grader.feedback", "MESSAGES"),
     ("clientlearn.runtime.groupwork.messages", "MESSAGES"),

@@ -284,12 +284,12 @@ def test_a_skipped_answers_file_says_why_in_each_language(tmp_path: Path) -> Non
     assert uk == [
         f"Файл {ann} пропущено: це не текст UTF-8 (байт 0)",
         f"Файл {bob} пропущено: це не файл відповідей clientlearn",
-        f"Файл {eve} пропущено: не вдалося прочитати (EISDIR)",
+        f"Файл {eve} пропущено: це тека, а не файл",
     ]
     assert en == [
         f"File {ann} skipped: not UTF-8 text (byte 0)",
         f"File {bob} skipped: not a clientlearn answers file",
-        f"File {eve} skipped: could not be read (EISDIR)",
+        f"File {eve} skipped: it is a folder, not a file",
     ]
 
 

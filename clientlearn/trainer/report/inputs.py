@@ -12,7 +12,6 @@ it exists, and answers files are decoded, never locked or set aside.  The result
 
 from __future__ import annotations
 
-import errno
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import LANGUAGES
+from clientlearn.core.osreasons import os_reason
 from clientlearn.core.translit import one_apostrophe
 from clientlearn.grader.integrity import read_notebook
 from clientlearn.runtime.bank import Bank, load_bank
@@ -131,19 +131,11 @@ def _bank_for(root: Path, module: str) -> Bank | None:
 
 
 def reason(err: Exception) -> dict[str, str]:
-    """Why a file was skipped, in every language: our own error's message, else a word
-    for what Python reports only in English (a decoding error, the OS's ``strerror``)."""
+    """Why a file was skipped, in every language: our own error's message, else the
+    system's reason in words (Python gives it only in English)."""
     if isinstance(err, ClientlearnError):
         return {lang: err.text(lang) for lang in LANGUAGES}
-    values: dict[str, object] = {}
-    if isinstance(err, UnicodeDecodeError):
-        key, values = "reason_not_utf8", {"position": err.start}
-    elif isinstance(err, PermissionError):
-        key, values = "reason_no_permission", {}
-    else:  # another OSError: its errno's name, the same in every language
-        code = errno.errorcode.get(getattr(err, "errno", None) or 0, type(err).__name__)
-        key, values = "reason_unreadable", {"code": code}
-    return {lang: word(lang, key, **values) for lang in LANGUAGES}
+    return os_reason(err)
 
 
 def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFrame, list[Note]]:

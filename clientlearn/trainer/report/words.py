@@ -280,19 +280,6 @@ FRAME: dict[str, dict[str, str]] = {
         "uk": "Результати групової роботи не прочитано: {error}",
         "en": "Group-work results could not be read: {error}",
     },
-    # Why a file was skipped, when the reason is not already a message of ours.
-    "reason_not_utf8": {
-        "uk": "це не текст UTF-8 (байт {position})",
-        "en": "not UTF-8 text (byte {position})",
-    },
-    "reason_no_permission": {
-        "uk": "немає дозволу на читання",
-        "en": "no permission to read it",
-    },
-    "reason_unreadable": {
-        "uk": "не вдалося прочитати ({code})",
-        "en": "could not be read ({code})",
-    },
     "awaiting": {
         "uk": "очікує ручного оцінювання",
         "en": "awaiting manual grading",
