@@ -6,6 +6,7 @@ come without both texts."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -113,3 +114,27 @@ def test_the_top_level_list_and_types_in_ukrainian() -> None:
     assert "--participants ЦІЛЕ" in demo and "--db-url ТЕКСТ" in demo
     demo = _flat(CliRunner().invoke(cli, ["demo", "--help", "--lang", "en"]).output)
     assert "--participants INTEGER" in demo and "--db-url TEXT" in demo
+
+
+def test_a_group_lang_is_the_default_of_its_commands(tmp_path: Path) -> None:
+    # `clientlearn --lang en …` is English throughout, as --lang after the command is;
+    # the innermost --lang wins.
+    runner = CliRunner()
+    top = _flat(runner.invoke(cli, ["--lang", "en", "--help"]).output)
+    assert top.startswith("Usage: cli [OPTIONS] COMMAND [ARGS]...")
+    assert "bank Check and publish question banks" in top
+    bank = tmp_path / "questions.yaml"
+    bank.write_text("id: b\nquestions: [{id: q1, type: single}]\n", encoding="utf-8")
+    for lang in ("uk", "en"):
+        after = runner.invoke(cli, ["bank", "check", str(bank), "--lang", lang])
+        before = runner.invoke(cli, ["--lang", lang, "bank", "check", str(bank)])
+        assert after.exit_code == before.exit_code == 1
+        assert after.output == before.output
+    inner = runner.invoke(cli, ["--lang", "en", "bank", "check", str(bank), "--lang", "uk"])
+    assert inner.output == runner.invoke(cli, ["bank", "check", str(bank)]).output
+    assert "Помилка" in inner.output or "бракує" in inner.output
+    # certificates takes its own options; a --lang given above it is no option of its own.
+    verify = ["certificates", "verify", "NOPE", "--course", str(tmp_path)]
+    above = runner.invoke(cli, ["--lang", "en", *verify])
+    assert above.output == runner.invoke(cli, [*verify, "--lang", "en"]).output
+    assert "subcommand" not in above.output and above.exit_code == 1

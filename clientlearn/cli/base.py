@@ -50,22 +50,41 @@ class Failure(click.ClickException):
         click.echo(text, file=file, err=True, color=self.show_color)
 
 
+_META = "clientlearn.lang"  # a group's --lang, in the meta every context of a call shares
+
+
 def _lang(ctx: click.Context, args: list[str]) -> str:
     """The ``--lang`` of the command being run: its own option, else (a group whose
     subcommand failed before it ran, e.g. while converting its options) the ``--lang``
-    among the arguments the group passed on, else Ukrainian."""
+    among the arguments the group passed on, else a group's ``--lang``, else Ukrainian."""
     lang = ctx.params.get("lang")
-    return lang if isinstance(lang, str) else _lang_in(args)
+    return lang if isinstance(lang, str) else _lang_in(args, ctx.meta.get(_META, DEFAULT_LANG))
 
 
-def _lang_in(args: Sequence[str]) -> str:
-    """The ``--lang`` among ``args``, else Ukrainian."""
+def _lang_in(args: Sequence[str], default: str = DEFAULT_LANG) -> str:
+    """The last ``--lang`` among ``args`` (the innermost command's), else ``default``."""
+    found = default
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-    return DEFAULT_LANG
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.partition("=")[2]
+    return found
+
+
+def _spread_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A group's ``--lang`` (``clientlearn --lang en report …``): the default ``--lang``
+    of every command under it, and the language of the group's own errors."""
+    if value is not None:
+        ctx.meta[_META] = value
+        ctx.default_map = {**(ctx.default_map or {}), **_lang_defaults(ctx.command, value)}
+    return value
+
+
+def _lang_defaults(command: click.Command, lang: str) -> dict[str, Any]:
+    """click's ``default_map`` giving ``lang`` to every command under ``command``."""
+    commands: dict[str, click.Command] = getattr(command, "commands", {})
+    return {name: {"lang": lang, **_lang_defaults(sub, lang)} for name, sub in commands.items()}
 
 
 # Every command that prints takes the same --lang; the error path below reads it too.
@@ -98,7 +117,7 @@ def help_key(ctx: click.Context) -> str:
 def option_key(command_key: str, option: click.Option) -> str:
     """The option's key in :data:`OPTIONS`: the command's key and its longest name."""
     if option.name == "lang":
-        return "--lang"
+        return "group --lang" if option.callback is _spread_lang else "--lang"
     return f"{command_key} {max(option.opts, key=len)}"
 
 
@@ -195,6 +214,20 @@ class Command(click.Command):
 class Group(click.Group):
     command_class = Command
     group_class = type  # subgroups are of this same class
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A group's --lang is its commands' default --lang, not a value for its callback.
+        lang = click.Option(
+            ["--lang"],
+            type=click.Choice(["uk", "en"]),
+            default=None,
+            expose_value=False,
+            is_eager=True,
+            callback=_spread_lang,
+        )
+        if not any(param.name == "lang" for param in self.params):  # certificates has its own
+            self.params.append(lang)
 
     # click overloads main on standalone_mode's type; one signature stands for both.
     def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]

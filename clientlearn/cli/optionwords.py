@@ -57,6 +57,11 @@ OPTIONS: dict[str, Entry] = {
         "uk": "Мова повідомлень і того, що записано.",
         "en": "Language of the messages and of what is written.",
     },
+    "group --lang": {
+        "uk": "Мова довідки й повідомлень; також типова --lang кожної команди групи.",
+        "en": "Language of the help and messages; also the default --lang of every command "
+        "of the group.",
+    },
     "--course default": {
         "uk": "[типово: поточна тека, якщо в ній є nbgrader_config.py, інакше ./course]",
         "en": "[default: the current folder if it holds nbgrader_config.py, else ./course]",

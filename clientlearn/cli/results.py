@@ -209,6 +209,10 @@ def _make(
         click.echo(_msg("not_passed", lang, n=issued.not_passed, min=_pct(min_score)))
 
 
+# An option not given here: its default, or a default the top group's --lang gave.
+_DEFAULTS = (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
+
+
 @click.group("certificates", cls=base.Group, invoke_without_command=True)
 @_make_options
 @click.pass_context
@@ -217,7 +221,7 @@ def certificates(ctx: click.Context, /, **options: Any) -> None:
     and `verify CODE`."""
     if ctx.invoked_subcommand is None:
         _make(**options)
-    elif any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in options):
+    elif any(ctx.get_parameter_source(name) not in _DEFAULTS for name in options):
         lang = str(options.get("lang") or "uk")
         raise click.UsageError(_msg("options_after", lang, sub=ctx.invoked_subcommand))
 
