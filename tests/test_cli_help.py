@@ -114,6 +114,12 @@ def test_the_top_level_list_and_types_in_ukrainian() -> None:
     assert "--participants ЦІЛЕ" in demo and "--db-url ТЕКСТ" in demo
     demo = _flat(CliRunner().invoke(cli, ["demo", "--help", "--lang", "en"]).output)
     assert "--participants INTEGER" in demo and "--db-url TEXT" in demo
+    # An argument keeps its own name, in every language and call after call.
+    for lang in ("uk", "en", "uk"):
+        usage = CliRunner().invoke(cli, ["collect", "--help", "--lang", lang]).output
+        assert "MODULE [SOURCES]..." in usage.splitlines()[0]
+        usage = CliRunner().invoke(cli, ["certificates", "verify", "--help", "--lang", lang])
+        assert usage.output.splitlines()[0].endswith(" CODE")
 
 
 def test_a_group_lang_is_the_default_of_its_commands(tmp_path: Path) -> None:

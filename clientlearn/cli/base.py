@@ -169,7 +169,8 @@ def _params_speaking(ctx: click.Context, params: list[click.Parameter]) -> list[
         key = option_key(command, param) if isinstance(param, click.Option) else ""
         if key in OPTIONS:
             param.help = option_help(key, lang)
-        made = param.type.name.upper()  # the metavar click makes of the type's name
+        # An option's metavar click makes of its type's name (an argument's is its own name)
+        made = param.type.name.upper() if isinstance(param, click.Option) else ""
         if made in USAGE and (param.metavar is None or param.metavar in _OUR_METAVARS):
             param.metavar = translate(USAGE, made, lang)
         elif param.help is not None:
