@@ -28,7 +28,7 @@ def runner() -> CliRunner:
 def test_a_missing_argument(runner: CliRunner) -> None:
     uk = runner.invoke(cli, ["bank", "check"])
     assert uk.exit_code == 2
-    assert "Використання: cli bank check [OPTIONS] FILES..." in uk.output
+    assert "Використання: cli bank check [ПАРАМЕТРИ] FILES..." in uk.output
     assert "Довідка: «cli bank check --help»." in uk.output
     assert "Помилка: Бракує аргументу 'FILES...'." in uk.output
     assert "Usage" not in uk.output and "Missing" not in uk.output

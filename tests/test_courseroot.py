@@ -48,6 +48,10 @@ def test_help_states_the_default() -> None:
     commands = (["export"], ["roster", "import"], ["autograde"], ["certificates", "verify"])
     for args in (*commands, ["report"]):
         text = CliRunner().invoke(main, [*args, "--help"]).output
+        assert "поточна тека, якщо в ній є nbgrader_config.py, інакше ./course" in " ".join(
+            text.split()
+        ), args
+        text = CliRunner().invoke(main, [*args, "--help", "--lang", "en"]).output
         assert "the current folder if it holds nbgrader_config.py, else ./course" in " ".join(
             text.split()
         ), args

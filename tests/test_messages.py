@@ -17,6 +17,8 @@ from clientlearn.core.i18n import translate
 PACKAGE = Path(__file__).resolve().parent.parent / "clientlearn"
 TABLES = [
     ("clientlearn.core.i18n", "MESSAGES"),
+    ("clientlearn.core.errors", "MESSAGES"),
+    ("clientlearn.core.osreasons", "REASONS"),
     ("clientlearn.runtime.answertext", "MESSAGES"),
     ("clientlearn.grader.feedback", "MESSAGES"),
     ("clientlearn.runtime.groupwork.messages", "MESSAGES"),
@@ -55,6 +57,9 @@ TABLES = [
     ("clientlearn.grader.autograde.messages", "MESSAGES"),
     ("clientlearn.cli.base", "MESSAGES"),
     ("clientlearn.cli.clicktexts", "MESSAGES"),
+    ("clientlearn.cli.helpwords", "COMMANDS"),
+    ("clientlearn.cli.helpwords", "USAGE"),
+    ("clientlearn.cli.optionwords", "OPTIONS"),
     ("clientlearn.core.yamlwords", "MESSAGES"),
     ("clientlearn.runtime.bankwords", "MESSAGES"),
     ("clientlearn.runtime.answershape_words", "MESSAGES"),

@@ -88,13 +88,18 @@ def test_release_holds_no_graded_key(course: tuple[Course, Bank]) -> None:
     assert files["quiz.ipynb"].count("require_answer(") == len(bank)
 
 
-def run_notebook(path: Path, extra: str | None = None) -> Any:
-    """Execute a notebook in a real kernel in its folder, optionally with a last cell."""
+def run_notebook(path: Path, extra: str | None = None, *, allow_errors: bool = False) -> Any:
+    """Execute a notebook in a real kernel in its folder, optionally with a last cell;
+    with ``allow_errors`` a failing cell keeps its error output and the next ones run."""
     nb = nbformat.read(path, as_version=4)
     if extra is not None:
         nb.cells.append(nbformat.v4.new_code_cell(extra))
     NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(path.parent)}},
     ).execute()
     if extra is not None:
         nb.cells.pop()

@@ -248,6 +248,14 @@ def test_damaged_answers_and_missing_banks_are_noted(graded: Graded, tmp_path: P
     report = class_report(root, [MODULE])
     keys = [key for key, _ in report.notes]
     assert keys == ["skipped_file", "selfassess_skipped", "groups_failed"]
+    # Each note in the report's language, the reasons too.
+    uk = [report_html.note_text(note, "uk") for note in report.notes]
+    assert uk[0] == f"Файл {damaged} пропущено: це не JSON (рядок 1, символ 2)"
+    assert uk[2].startswith("Результати групової роботи не прочитано: ")
+    en = [report_html.note_text(note, "en") for note in report.notes]
+    assert en[0] == f"File {damaged} skipped: not JSON (line 1, column 2)"
+    english = class_report(root, [MODULE], lang="en")
+    assert "could not be read" in render_report(english)
     assert damaged.read_text(encoding="utf-8") == "{not json"  # read, never set aside
     assert [c.n for c in report.confusions] == [3, 3]  # bob's answers are left out
     for bank in [root / "source" / MODULE / "questions.yaml", *root.glob("autograded/*/*/*.yaml")]:
@@ -256,6 +264,33 @@ def test_damaged_answers_and_missing_banks_are_noted(graded: Graded, tmp_path: P
     assert report.notes[0] == ("no_bank", {"module": MODULE})
     assert "sc_single-score" in {i.title for i in report.items[MODULE]}  # the id for a title
     assert report.confusions == ()
+
+
+def test_a_skipped_answers_file_says_why_in_each_language(tmp_path: Path) -> None:
+    from clientlearn.trainer.report.inputs import read_answers
+
+    bank = load_bank(SHOWCASE)
+    folders = {s: tmp_path / s / MODULE for s in ("ann", "bob", "eve")}
+    for folder in folders.values():
+        folder.mkdir(parents=True)
+    (folders["ann"] / ANSWERS_FILE).write_bytes(b"\xff\xfe not text")
+    (folders["bob"] / ANSWERS_FILE).write_text('{"format": "other"}', encoding="utf-8")
+    (folders["eve"] / ANSWERS_FILE).mkdir()  # a folder where the file should be
+    answers, notes = read_answers(tmp_path, {MODULE: bank})
+    assert answers.empty
+    uk = [report_html.note_text(note, "uk") for note in notes]
+    en = [report_html.note_text(note, "en") for note in notes]
+    ann, bob, eve = (str(f / ANSWERS_FILE) for f in folders.values())
+    assert uk == [
+        f"Файл {ann} пропущено: це не текст UTF-8 (байт 0)",
+        f"Файл {bob} пропущено: це не файл відповідей clientlearn",
+        f"Файл {eve} пропущено: це тека, а не файл",
+    ]
+    assert en == [
+        f"File {ann} skipped: not UTF-8 text (byte 0)",
+        f"File {bob} skipped: not a clientlearn answers file",
+        f"File {eve} skipped: it is a folder, not a file",
+    ]
 
 
 def test_a_file_that_is_no_gradebook(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import re
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,7 @@ def test_unreadable_file_is_set_aside_not_overwritten(tmp_path: Path, content: b
     ("text", "uk", "en"),
     [
         ("[]", "це не файл відповідей clientlearn", "not a clientlearn answers file"),
+        ("{not json", "це не JSON (рядок 1, символ 2)", "not JSON (line 1, column 2)"),
         (
             json.dumps({"format": FORMAT, "version": 99, "answers": {}}),
             "непідтримувана версія файлу відповідей: 99",
@@ -97,7 +99,7 @@ def test_the_set_aside_notice_gives_the_reason_in_the_store_language(
     for lang, reason in (("uk", "це не файл відповідей clientlearn"), ("en", "not a clientlearn")):
         with pytest.raises(AnswerStoreError) as err:
             AnswerStore(tmp_path, lang=lang).save("q1", "a")
-        assert reason in str(err.value), err.value
+        assert reason in err.value.text(lang) and err.value.lang == lang, err.value
 
 
 def _refuse(*args: object) -> None:
@@ -189,10 +191,16 @@ def test_a_file_that_cannot_be_read_is_named_in_the_participants_language(
         return real(self, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "read_text", denied)
-    with pytest.raises(AnswerStoreError, match=r"Не вдалося прочитати файл .*Permission"):
+    with pytest.raises(AnswerStoreError) as raised:
         AnswerStore(tmp_path).load()
-    with pytest.raises(AnswerStoreError, match=r"clientlearn.answers.json cannot be read"):
+    # The system's English reason is worded in each language; shown in the store's.
+    assert raised.value.lang == "uk"
+    assert re.search(r"Не вдалося прочитати файл .*: немає дозволу\.", raised.value.text("uk"))
+    assert "Permission" not in raised.value.text("uk")
+    assert "clientlearn.answers.json cannot be read (permission denied)" in raised.value.text("en")
+    with pytest.raises(AnswerStoreError) as raised:
         AnswerStore(tmp_path, lang="en").load()
+    assert raised.value.lang == "en"
 
 
 def test_a_broken_file_that_cannot_be_moved_aside_is_left_as_it_is(
@@ -204,6 +212,9 @@ def test_a_broken_file_that_cannot_be_moved_aside_is_left_as_it_is(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("clientlearn.runtime.store.os.replace", refuse)
-    with pytest.raises(AnswerStoreError, match=r"не вдалося відкласти.*Перенесіть його вручну"):
+    with pytest.raises(AnswerStoreError) as raised:
         AnswerStore(tmp_path).load()
+    assert re.search(
+        r"не вдалося відкласти \(немає дозволу\)\. Перенесіть його вручну", raised.value.text("uk")
+    )
     assert (tmp_path / ANSWERS_FILE).read_bytes() == b"{broken"

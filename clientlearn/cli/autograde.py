@@ -65,31 +65,26 @@ WORDS: dict[str, dict[str, str]] = {
 
 @click.command(cls=base.Command, name="autograde")
 @click.argument("module")
-@course_option("The nbgrader course root (holds nbgrader_config.py and gradebook.db).")
+@course_option()
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Grading processes  [default: the number of CPUs, at most 4]",
 )
 @click.option(
     "--cluster",
     metavar="tcp://HOST:PORT",
     default=None,
-    help="Grade on the Dask cluster of this scheduler (its workers must see the course "
-    "folder at the same path) instead of local processes.",
 )
 @click.option(
     "--student",
     "students",
     multiple=True,
     metavar="ID",
-    help="Grade only this participant's submission (repeat for several).",
 )
 @click.option(
     "--new-students",
     is_flag=True,
-    help="Also grade submission folders of people who are not in the imported roster.",
 )
 @base.lang_option
 def autograde(

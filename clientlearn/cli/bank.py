@@ -66,11 +66,8 @@ def bank_publish(file: Path) -> None:
     "fmt",
     type=click.Choice(["moodle-xml", "gift"]),
     required=True,
-    help="Moodle XML (every type Moodle has, units, the ordering's explanation) or GIFT.",
 )
-@click.option(
-    "--out", type=click.Path(path_type=Path, dir_okay=False), help="File to write [stdout]."
-)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False))
 @base.lang_option
 def bank_export(file: Path, fmt: str, out: Path | None, lang: str) -> None:
     """Export a bank's questions for Moodle's question bank import, in Ukrainian (or
@@ -91,14 +88,11 @@ def bank_export(file: Path, fmt: str, out: Path | None, lang: str) -> None:
 
 @bank.command("import")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option(
-    "--out", type=click.Path(path_type=Path, dir_okay=False), required=True, help="Bank to write."
-)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["moodle-xml", "gift"]),
-    help="[default: from the extension, .xml or .gift/.txt]",
 )
 @base.lang_option
 def bank_import(file: Path, out: Path, fmt: str | None, lang: str) -> None:

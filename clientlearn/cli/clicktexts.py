@@ -22,7 +22,7 @@ from types import ModuleType
 
 from clientlearn.core.i18n import translate
 
-__all__ = ["MESSAGES", "retranslate", "speaking"]
+__all__ = ["MESSAGES", "current_language", "retranslate", "speaking", "word"]
 
 # Keyed by click's own English text (its gettext msgid).  click fills the {fields} in
 # after the lookup, so here they are escaped ({{name}}): translate() returns them as
@@ -178,6 +178,16 @@ def _gettext(message: str) -> str:
     if not _language or message not in MESSAGES:
         return gettext.gettext(message)  # what click would have said
     return translate(MESSAGES, message, _language[-1])
+
+
+def current_language() -> str:
+    """The language of the call under way; Ukrainian outside one."""
+    return _language[-1] if _language else "uk"
+
+
+def word(msgid: str) -> str:
+    """click's text ``msgid`` as click would say it now."""
+    return _gettext(msgid)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:

@@ -196,11 +196,10 @@ def render(result: IntakeResult, lang: str = "uk") -> list[str]:
 @click.command("collect", cls=base.Command)
 @click.argument("module")
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@course_option("The nbgrader course folder (holds nbgrader_config.py and roster.csv).")
+@course_option()
 @click.option(
     "--exchange",
     is_flag=True,
-    help="Also collect what participants submitted through nbgrader's exchange folder.",
 )
 @base.lang_option
 def collect(

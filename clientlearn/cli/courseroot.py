@@ -14,10 +14,9 @@ from typing import Any, TypeVar
 
 import click
 
-__all__ = ["COURSE_DEFAULT_HELP", "course_option", "course_root"]
+__all__ = ["course_option", "course_root"]
 
 CONFIG = "nbgrader_config.py"
-COURSE_DEFAULT_HELP = "[default: the current folder if it holds nbgrader_config.py, else ./course]"
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -30,8 +29,9 @@ def course_root(given: Path | None = None, *, cwd: Path | None = None) -> Path:
     return here if (here / CONFIG).is_file() else here / "course"
 
 
-def course_option(help: str, *, param: str = "course_dir") -> Callable[[_F], _F]:
-    """``--course DIR`` with the shared default, resolved before the command runs."""
+def course_option(*, param: str = "course_dir") -> Callable[[_F], _F]:
+    """``--course DIR`` with the shared default, resolved before the command runs; its
+    help, with this rule, is in optionwords ("COMMAND --course")."""
 
     def resolve(ctx: click.Context, option: click.Parameter, value: Path | None) -> Path:
         return course_root(value)
@@ -42,5 +42,4 @@ def course_option(help: str, *, param: str = "course_dir") -> Callable[[_F], _F]
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
         callback=resolve,
-        help=f"{help}  {COURSE_DEFAULT_HELP}",
     )

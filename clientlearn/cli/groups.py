@@ -33,23 +33,21 @@ def groups() -> None:
 
 @groups.command("form")
 @click.argument("roster", type=_in_file)
-@click.option("--size", type=int, help="Target group size K; the number of groups is n/K rounded.")
-@click.option("--count", type=int, help="Number of groups N.")
+@click.option("--size", type=int)
+@click.option("--count", type=int)
 @click.option(
     "--balance",
     metavar="COLUMN",
-    help="Roster column to mix across groups (default: oblast or library if present).",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same groups.")
+@click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--avoid",
     type=_in_file,
     metavar="PREVIOUS.csv",
-    help="groups.csv of an earlier session: repeat as few pairs as possible.",
 )
-@click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
+@click.option("--out", type=_out_dir, default=Path("."), show_default=True)
 @base.lang_option
-@course_option("The course folder whose course.yaml titles the cards.")
+@course_option()
 def form(
     roster: Path,
     size: int | None,
@@ -84,20 +82,18 @@ def form(
     "--roles",
     default=",".join(DEFAULT_ROLES),
     show_default=True,
-    help="Comma-separated roles; every role but observer is played in turn.",
 )
-@click.option("--rounds", type=int, help="Number of rounds (default: size of the largest group).")
+@click.option("--rounds", type=int)
 @click.option(
     "--scenarios",
     "scenarios_file",
     type=_in_file,
     required=True,
-    help="YAML or CSV list of scenario ids and titles.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same schedule.")
-@click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--out", type=_out_dir, default=Path("."), show_default=True)
 @base.lang_option
-@course_option("The course folder whose course.yaml titles the schedule.")
+@course_option()
 def rotate_cmd(
     groups_csv: Path,
     roles: str,
@@ -124,14 +120,13 @@ def rotate_cmd(
 
 @groups.command("summary")
 @click.argument("submissions_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", type=_out_dir, default=Path("."), show_default=True, help="Output folder.")
+@click.option("--out", type=_out_dir, default=Path("."), show_default=True)
 @click.option(
     "--rubric",
     "rubrics",
     type=_in_file,
     multiple=True,
     metavar="RUBRIC.yaml",
-    help="A course rubric besides the shipped ones (repeat for several).",
 )
 @base.lang_option
 def summary_cmd(submissions_dir: Path, out: Path, rubrics: tuple[Path, ...], lang: str) -> None:

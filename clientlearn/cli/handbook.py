@@ -23,11 +23,10 @@ __all__ = ["handbook"]
     "--out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for handbook-LANG.html and handbook-LANG.pdf.",
 )
 @base.lang_option
-@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print a PDF.")
-@course_option("The course folder whose course.yaml gives the title and the modules.")
+@click.option("--pdf/--no-pdf", default=True, show_default=True)
+@course_option()
 def handbook(modules: tuple[Path, ...], out: Path, lang: str, pdf: bool, course_dir: Path) -> None:
     """Render MODULES (assignment source folders; by default the modules course.yaml lists,
     in the current folder) into a printable handbook without keys or hidden tests."""

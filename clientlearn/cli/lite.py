@@ -61,9 +61,8 @@ def lite() -> None:
     "--out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The folder to build the site in (a site built there before is replaced).",
 )
-@course_option("The nbgrader course folder whose released modules the site holds.")
+@course_option()
 @base.lang_option
 def build(out: Path, course_dir: Path, lang: str) -> None:
     """Build a static JupyterLite site of both released modules, with everything it needs."""
@@ -81,7 +80,6 @@ def build(out: Path, course_dir: Path, lang: str) -> None:
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="0.0.0.0 serves every computer of the library's network.",
 )
 @base.lang_option
 def serve(site: Path, port: int, host: str, lang: str) -> None:

@@ -59,8 +59,8 @@ def notebook() -> None:
 )
 @click.option("--bank", "bank_path", type=click.Path(path_type=Path, exists=True))
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--all", "build_all", is_flag=True, help="Every lesson of the course's modules.")
-@course_option("With --all: the course folder whose course.yaml lists the modules.")
+@click.option("--all", "build_all", is_flag=True)
+@course_option()
 @base.lang_option
 def notebook_build(
     lesson: Path | None,
@@ -94,16 +94,12 @@ def notebook_build(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the demo course (default: a new temporary folder).",
 )
-@click.option("--participants", default=20, show_default=True, help="Simulated participants.")
-@click.option("--seed", default=2014, show_default=True, help="Seed of the simulated class.")
-@click.option("--jobs", type=int, help="Parallel autograde workers [default: the CPUs, at most 4].")
+@click.option("--participants", default=20, show_default=True)
+@click.option("--seed", default=2014, show_default=True)
+@click.option("--jobs", type=int)
 @click.option(
     "--db-url",
-    help="The gradebook's database (nbgrader's CourseDirectory.db_url), e.g. an empty "
-    "PostgreSQL database: postgresql+psycopg://USER@HOST/DB [default: gradebook.db in the "
-    "course folder].",
 )
 @base.lang_option
 def demo(

@@ -86,19 +86,17 @@ def _step(text: str) -> None:
 
 @click.command("release", cls=base.Command)
 @click.argument("modules", nargs=-1, required=True, metavar="MODULE...")
-@course_option("The nbgrader course folder (holds nbgrader_config.py).")
+@course_option()
 @click.option(
     "--exchange",
     is_flag=True,
-    help="Also release to nbgrader's exchange folder (participants on one shared server).",
 )
 @click.option(
     "--groups",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE",
-    help="groups.csv to put into each release  [default: the course's groups.csv, if any]",
 )
-@click.option("--force", is_flag=True, help="Prepare (and release) again a module released before.")
+@click.option("--force", is_flag=True)
 @base.lang_option
 def release(
     modules: tuple[str, ...],
@@ -139,11 +137,10 @@ def release(
 
 @click.command("feedback", cls=base.Command)
 @click.argument("module")
-@course_option("The nbgrader course folder (holds nbgrader_config.py and gradebook.db).")
+@course_option()
 @click.option(
     "--exchange",
     is_flag=True,
-    help="Also send the feedback through nbgrader's exchange folder.",
 )
 @base.lang_option
 def feedback(module: str, course_dir: Path, exchange: bool, lang: str) -> None:

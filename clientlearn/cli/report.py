@@ -19,31 +19,27 @@ __all__ = ["report"]
 
 
 @click.command(cls=base.Command, name="report")
-@courseroot.course_option("The nbgrader course folder.", param="course_root")
+@courseroot.course_option(param="course_root")
 @click.option(
     "--out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for report-LANG.html.",
 )
 @click.option(
     "--module",
     "modules",
     multiple=True,
     metavar="NAME",
-    help="Report only this module (nbgrader assignment); repeat for several. Default: all.",
 )
 @click.option(
     "--min-score",
     type=click.FloatRange(0, 100),
     default=60.0,
     show_default=True,
-    help="Pass mark: percent of a module's maximum.",
 )
 @click.option(
     "--stats",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write the quiz statistics (Moodle's and more) to this .xlsx or .csv file.",
 )
 @base.lang_option
 def report(

@@ -74,45 +74,37 @@ def _warn(warnings: list[str], lang: str) -> None:
 
 
 @click.command("export", cls=base.Command)
-@course_option("nbgrader course folder (the one holding gradebook.db).", param="course")
+@course_option(param="course")
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: grades.csv, grades.xlsx or grades-moodle.csv in --course).",
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(FORMATS),
-    help="csv (UTF-8 with BOM), xlsx, or moodle (for Moodle's grade import); "
-    "default: xlsx for an --out ending in .xlsx, else csv.",
 )
 @click.option(
     "--min-score",
     type=float,
     default=60.0,
     show_default=True,
-    help="Percentage of each module's maximum needed to pass.",
 )
 @click.option(
     "--assignment",
     "assignments",
     multiple=True,
     metavar="NAME",
-    help="Export only this module (repeat for several; default: all).",
 )
 @click.option(
     "--per-question",
     is_flag=True,
-    help="Add a column per question (grade cell) of every module; for Moodle, a grade item each.",
 )
 @click.option(
     "--match",
     type=click.Choice(["email", "idnumber"]),
     default="email",
     show_default=True,
-    help="moodle: the first column Moodle's import maps users by, their email address or "
-    "their ID number (the participant's id from the roster).",
 )
 @base.lang_option
 def export(
@@ -149,32 +141,27 @@ def export(
 
 def _make_options(f: _F) -> _F:
     options = [
-        course_option("nbgrader course folder (the one holding gradebook.db).", param="course"),
+        course_option(param="course"),
         click.option(
             "--out",
             type=click.Path(file_okay=False, path_type=Path),
-            help="Folder for the PDFs and register.csv (default: certificates/ in --course).",
         ),
         click.option(
             "--min-score",
             type=float,
             default=60.0,
             show_default=True,
-            help="Percentage of each module's maximum needed to pass.",
         ),
-        click.option(
-            "--trainer", help="Trainer's name [default: course.yaml's; else a blank line to sign]."
-        ),
-        click.option("--dates", help="Dates of the training [default: course.yaml's]."),
-        click.option("--hours", type=int, help="Hours of training [default: course.yaml's]."),
-        click.option("--title", help="Course title [default: course.yaml's]."),
-        click.option("--place", help="Where the training took place [default: course.yaml's]."),
+        click.option("--trainer"),
+        click.option("--dates"),
+        click.option("--hours", type=int),
+        click.option("--title"),
+        click.option("--place"),
         click.option(
             "--assignment",
             "assignments",
             multiple=True,
             metavar="NAME",
-            help="Modules that count (repeat for several; default: all).",
         ),
         base.lang_option,
     ]
@@ -222,6 +209,10 @@ def _make(
         click.echo(_msg("not_passed", lang, n=issued.not_passed, min=_pct(min_score)))
 
 
+# An option not given here: its default, or a default the top group's --lang gave.
+_DEFAULTS = (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
+
+
 @click.group("certificates", cls=base.Group, invoke_without_command=True)
 @_make_options
 @click.pass_context
@@ -230,7 +221,7 @@ def certificates(ctx: click.Context, /, **options: Any) -> None:
     and `verify CODE`."""
     if ctx.invoked_subcommand is None:
         _make(**options)
-    elif any(ctx.get_parameter_source(name) is not ParameterSource.DEFAULT for name in options):
+    elif any(ctx.get_parameter_source(name) not in _DEFAULTS for name in options):
         lang = str(options.get("lang") or "uk")
         raise click.UsageError(_msg("options_after", lang, sub=ctx.invoked_subcommand))
 
@@ -245,13 +236,10 @@ def make(**options: Any) -> None:
 
 @certificates.command("verify")
 @click.argument("code")
-@course_option(
-    "Course folder that issued the certificate (holds .certificate-key).", param="course"
-)
+@course_option(param="course")
 @click.option(
     "--register",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="register.csv (default: certificates/register.csv in --course).",
 )
 @base.lang_option
 def verify(code: str, course: Path, register: Path | None, lang: str) -> None:

@@ -110,8 +110,8 @@ def roster() -> None:
 
 @roster.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@course_option("The nbgrader course folder (holds nbgrader_config.py and gradebook.db).")
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@course_option()
+@click.option("--dry-run", is_flag=True)
 @base.lang_option
 def import_cmd(file: Path, course_dir: Path, dry_run: bool, lang: str) -> None:
     """Add the people of FILE (CSV or XLSX from Excel) to the course's gradebook.

@@ -26,9 +26,7 @@ def selfassess() -> None:
 
 @selfassess.command("summary")
 @click.argument("submissions_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder."
-)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
     "--format",
     "formats",
@@ -36,14 +34,12 @@ def selfassess() -> None:
     multiple=True,
     default=("png",),
     show_default=True,
-    help="Chart format; repeat for both.",
 )
 @click.option(
     "--instrument",
     "extra",
     type=click.Path(dir_okay=False, path_type=Path),
     multiple=True,
-    help="An instrument YAML file to include besides the shipped ones; repeatable.",
 )
 @base.lang_option
 def summary_cmd(

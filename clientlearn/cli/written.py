@@ -43,9 +43,8 @@ def written() -> None:
     "--out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The workbook to write (FILE.xlsx); the printable FILE.html is written beside it.",
 )
-@course_option("nbgrader course folder.")
+@course_option()
 @base.lang_option
 def written_export(module: str, out: Path, course_dir: Path, lang: str) -> None:
     """Write MODULE's grading sheet: a sheet per written task, a row per participant with the
@@ -66,9 +65,8 @@ def written_export(module: str, out: Path, course_dir: Path, lang: str) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Replace grades and comments given in the formgrader since the sheet was made.",
 )
-@course_option("nbgrader course folder.")
+@course_option()
 @base.lang_option
 def written_import(file: Path, force: bool, course_dir: Path, lang: str) -> None:
     """Write the scores and comments of a filled grading sheet FILE into the gradebook, as

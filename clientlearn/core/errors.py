@@ -9,16 +9,32 @@ built with :meth:`Problem.said`) carries its text in every language of
 :data:`clientlearn.core.i18n.LANGUAGES`; the CLI shows ``err.text(lang)`` in the
 command's ``--lang``.  ``str(err)`` stays the English text, so logs, ``pytest.raises(
 match=...)`` and code that catches and re-wraps an error see one stable language.
+
+In a notebook, IPython shows an exception's ``_render_traceback_()`` instead of its
+traceback: a ClientlearnError shows the participant its message in their language (the
+notebook's, set in ``err.lang`` by the quiz; else ``CLIENTLEARN_LANG``, else Ukrainian)
+and names its class for whoever debugs it; with ``CLIENTLEARN_TRACEBACK=1`` in the
+kernel's environment it is Python's full traceback again (``%env`` it, then ``%tb``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Self
 
-from clientlearn.core.i18n import LANGUAGES, translate
+from clientlearn.core.i18n import LANGUAGES, default_language, translate
+
+# The line under an error's message in a notebook, for whoever debugs it.
+MESSAGES: dict[str, dict[str, str]] = {
+    "for_developers": {
+        "uk": "({name}; повний traceback покаже %tb після %env CLIENTLEARN_TRACEBACK=1)",
+        "en": "({name}; %tb after %env CLIENTLEARN_TRACEBACK=1 shows the full traceback)",
+    },
+}
 
 _STR_LANG = "en"  # the language of str(err): stable for logs and code that matches it
 
@@ -56,6 +72,7 @@ class ClientlearnError(Exception):
     """
 
     texts: dict[str, str]
+    lang: str | None = None  # the language of the notebook it is shown in, if known
 
     def __init__(self, *args: object, texts: Mapping[str, str] | None = None) -> None:
         super().__init__(*args)
@@ -71,6 +88,17 @@ class ClientlearnError(Exception):
     def text(self, lang: str) -> str:
         """The message in ``lang``; the plain message when the error has no texts."""
         return self.texts.get(lang) or str(self)
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of the traceback: the message, then the class.
+        The cell's output stays an error (nbgrader scores such a grade cell 0)."""
+        if os.environ.get("CLIENTLEARN_TRACEBACK"):
+            lines = traceback.format_exception(type(self), self, self.__traceback__)
+            return "".join(lines).splitlines()
+        lang = self.lang or default_language()
+        name = f"{type(self).__module__}.{type(self).__qualname__}"
+        hint = translate(MESSAGES, "for_developers", lang, name=name)
+        return [*self.text(lang).splitlines(), "", hint]
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "it away by hand and run the cell again.",
     },
     # Why a text is not an answers file (store.decode): shown after the file's name.
-    "answers_not_json": {"uk": "це не JSON ({error})", "en": "not JSON ({error})"},
+    "answers_not_json": {
+        "uk": "це не JSON (рядок {line}, символ {column})",
+        "en": "not JSON (line {line}, column {column})",
+    },
     "answers_too_deep": {
         "uk": "це не файл відповідей (JSON вкладено надто глибоко)",
         "en": "not an answers file (JSON nested too deeply)",

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import LANGUAGES
 
 from .bank import Bank, load_bank
@@ -21,6 +22,12 @@ from .store import AnswerStore, record_bundle, recover_from_session
 
 if TYPE_CHECKING:
     from .widgets import QuestionView
+
+
+def _language(given: str | None, bank: str) -> str:
+    """The quiz's language: the one asked for, else ``CLIENTLEARN_LANG``, else the bank's."""
+    chosen = given or os.environ.get("CLIENTLEARN_LANG") or bank
+    return chosen if chosen in LANGUAGES else "uk"
 
 
 class Quiz:
@@ -36,11 +43,14 @@ class Quiz:
     ) -> None:
         self.folder = Path(folder) if folder is not None else Path.cwd()
         bank_path = Path(bank)
-        self.bank: Bank = load_bank(
-            bank_path if bank_path.is_absolute() else self.folder / bank_path
-        )
-        chosen = lang or os.environ.get("CLIENTLEARN_LANG") or self.bank.lang
-        self.lang = chosen if chosen in LANGUAGES else "uk"
+        try:
+            self.bank: Bank = load_bank(
+                bank_path if bank_path.is_absolute() else self.folder / bank_path
+            )
+        except ClientlearnError as err:  # shown in the notebook's language (no bank's here)
+            err.lang = _language(lang, "uk")
+            raise
+        self.lang = _language(lang, self.bank.lang)
         self.store = AnswerStore(self.folder, lang=self.lang)
         recover_from_session(self.store)
 

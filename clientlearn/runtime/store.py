@@ -30,6 +30,7 @@ from typing import Any
 from clientlearn.core.errors import AnswersFileError, AnswerStoreError, ClientlearnError
 from clientlearn.core.files import IN_BROWSER, replace_atomically
 from clientlearn.core.i18n import MESSAGES, tr
+from clientlearn.core.osreasons import os_reason
 
 ANSWERS_FILE = "clientlearn.answers.json"
 MIMETYPE = "application/vnd.clientlearn.answers+json"
@@ -100,8 +101,10 @@ def decode(text: str) -> dict[str, Record]:
     try:
         # A file opened and saved in Windows Notepad may have gained a BOM.
         data = json.loads(text.removeprefix("\ufeff"))
-    except ValueError as err:  # json.JSONDecodeError
-        raise AnswersFileError.said(MESSAGES, "answers_not_json", error=err) from None
+    except json.JSONDecodeError as err:  # where, not json's English words for what
+        raise AnswersFileError.said(
+            MESSAGES, "answers_not_json", line=err.lineno, column=err.colno
+        ) from None
     except RecursionError:
         raise AnswersFileError.said(MESSAGES, "answers_too_deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -163,16 +166,15 @@ class AnswerStore:
             with lock:
                 yield
         except Timeout:
-            raise AnswerStoreError(
-                tr("lock_timeout", self.lang, path=self.path, seconds=f"{LOCK_TIMEOUT_S:.0f}")
-            ) from None
+            seconds = f"{LOCK_TIMEOUT_S:.0f}"
+            raise self._error("lock_timeout", path=self.path, seconds=seconds) from None
 
     def _read_unlocked(self) -> dict[str, Record]:
         try:
             return self._read_whole()
         except _Unreadable as err:
             cause = err.__cause__
-            why = cause.text(self.lang) if isinstance(cause, ClientlearnError) else str(cause)
+            why = cause if isinstance(cause, ClientlearnError) else os_reason(cause or err)
             self._set_aside(why)
             return {}
 
@@ -198,14 +200,22 @@ class AnswerStore:
                 stale.unlink()
         replace_atomically(self.path, encode(records))
 
-    def _set_aside(self, reason: str) -> None:
+    def _error(self, key: str, /, **values: object) -> AnswerStoreError:
+        """The error ``key`` of the library's messages in every language, shown in the
+        store's (a participant's notebook) when nothing catches it."""
+        error = AnswerStoreError.said(MESSAGES, key, **values)
+        error.lang = self.lang
+        return error
+
+    def _set_aside(self, reason: ClientlearnError | Mapping[str, str]) -> None:
+        """Move a broken file aside; ``reason`` says why in every language."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         aside = self.path.with_name(f"clientlearn.answers.set-aside-{stamp}.json")
         try:
             os.replace(self.path, aside)
         except OSError as err:
-            raise AnswerStoreError(
-                tr("set_aside_failed", self.lang, path=self.path, reason=reason, error=err.strerror)
+            raise self._error(
+                "set_aside_failed", path=self.path, reason=reason, error=os_reason(err)
             ) from None
         self.notices.append(tr("set_aside", self.lang, name=self.path.name, aside=aside.name))
 
@@ -223,9 +233,7 @@ class AnswerStore:
             with self._locked():  # a broken file is set aside by the lock's holder
                 return self._read_unlocked()
         except OSError as err:  # no permission to read the file or to lock the folder
-            raise AnswerStoreError(
-                tr("read_failed", self.lang, path=self.path, error=err.strerror or err)
-            ) from err
+            raise self._error("read_failed", path=self.path, error=os_reason(err)) from err
 
     def get(self, qid: str) -> Record | None:
         return self.load().get(qid)
@@ -235,7 +243,7 @@ class AnswerStore:
         try:
             json.dumps(value)
         except (TypeError, ValueError) as err:
-            raise AnswerStoreError.said(MESSAGES, "answer_not_json", qid=qid, error=err) from None
+            raise self._error("answer_not_json", qid=qid, error=err) from None
         try:
             with self._locked():
                 records = self._read_unlocked()
@@ -245,7 +253,7 @@ class AnswerStore:
                 records[qid] = record
                 self._write_unlocked(records)
         except OSError as err:
-            raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
+            raise self._error("save_failed", error=os_reason(err)) from err
         return record
 
     def merge(self, incoming: Mapping[str, Record]) -> dict[str, Record]:
@@ -262,7 +270,7 @@ class AnswerStore:
                 if changed:
                     self._write_unlocked(records)
         except OSError as err:
-            raise AnswerStoreError(tr("save_failed", self.lang, error=err.strerror or err)) from err
+            raise self._error("save_failed", error=os_reason(err)) from err
         return records
 
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.i18n import LANGUAGES
+from clientlearn.core.osreasons import os_reason
 from clientlearn.core.translit import one_apostrophe
 from clientlearn.grader.integrity import read_notebook
 from clientlearn.runtime.bank import Bank, load_bank
@@ -44,7 +46,9 @@ if TYPE_CHECKING:
 BANK_FILE = "questions.yaml"
 GRADE_COLUMNS = ["student", "module", "cell", "score", "max_score", "needs_manual"]
 ANSWER_COLUMNS = ["student", "module", "qid", "value"]
-Note = tuple[str, Mapping[str, str]]  # (message key, values): the renderer words it
+# (message key, values): the renderer words it.  A value is a name (the same in every
+# language) or {lang: text}, a reason already worded in each language.
+Note = tuple[str, Mapping[str, str | Mapping[str, str]]]
 
 
 def score_cell(qid: str) -> str:
@@ -126,6 +130,14 @@ def _bank_for(root: Path, module: str) -> Bank | None:
     return load_bank(copies[0]) if copies else None
 
 
+def reason(err: Exception) -> dict[str, str]:
+    """Why a file was skipped, in every language: our own error's message, else the
+    system's reason in words (Python gives it only in English)."""
+    if isinstance(err, ClientlearnError):
+        return {lang: err.text(lang) for lang in LANGUAGES}
+    return os_reason(err)
+
+
 def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFrame, list[Note]]:
     """Saved answers to the choice, ordering, matching and scenario questions of ``banks``."""
     import pandas as pd
@@ -139,7 +151,7 @@ def read_answers(autograded: Path, banks: Mapping[str, Bank]) -> tuple[pd.DataFr
             try:
                 records = decode(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, ValueError) as err:
-                notes.append(("skipped_file", {"file": str(path), "error": str(err)}))
+                notes.append(("skipped_file", {"file": str(path), "error": reason(err)}))
                 continue
             student = path.parent.parent.name
             rows += [(student, module, q, r.value) for q, r in records.items() if q in wanted]
@@ -208,7 +220,7 @@ def collect(root: str | Path, modules: Sequence[str] = (), *, lang: str = "uk") 
         try:
             groups = group_summary(autograded, lang=lang)
         except ClientlearnError as err:  # a damaged group record must not sink the report
-            skipped.append(("groups_failed", {"error": str(err)}))
+            skipped.append(("groups_failed", {"error": reason(err)}))
     tasks = {module: task_titles(root, module) for module in chosen}
     graded: dict[str, set[str]] = {}
     for module, student in grades[["module", "student"]].itertuples(index=False):

@@ -35,8 +35,9 @@ __all__ = ["WORDS", "flag_text", "note_text", "render_report", "write_report"]
 
 
 def note_text(note: Note, lang: str) -> str:
-    """A note of the report in words."""
-    return t(lang, note[0], **note[1])
+    """A note of the report in words; a reason worded in each language, in ``lang``."""
+    key, values = note
+    return t(lang, key, **{k: v if isinstance(v, str) else v[lang] for k, v in values.items()})
 
 
 def flag_text(flag: Flag, report: Report) -> str:
