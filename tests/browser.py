@@ -156,10 +156,7 @@ def wait_for(condition: Any, timeout: float = 10.0) -> Any:
 def open_notebook(page: Any, url: str) -> None:
     page.goto(url)
     page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
-    # The kernel is idle once the toolbar's status says so.
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(
-        timeout=60_000
-    )
+    await_python_kernel(page, url)
 
 
 def run_all(page: Any, until: Any) -> None:
@@ -186,12 +183,13 @@ def _settle_dialogs(page: Any) -> None:
     then asks which kernel to start, and the offer is its own (Python 3): accept it.
     Any other dialog fails here with its text rather than as a click that times out."""
     dialog = page.locator(".jp-Dialog")
-    if not dialog.count():
-        return
-    text = dialog.first.inner_text()
-    if "Select Kernel" not in text:
-        raise AssertionError(f"a dialog is open: {text!r}")
-    accept_dialog(page)
+    for _ in range(3):  # accepting one can bring the next, as the kernel specs arrive
+        if not dialog.count():
+            return
+        text = dialog.first.inner_text()
+        if "Select Kernel" not in text:
+            raise AssertionError(f"a dialog is open: {text!r}")
+        accept_dialog(page)
 
 
 # --- a participant's notebook, driven through JupyterLab's own menus -------------------
@@ -215,9 +213,11 @@ def menu(page: Any, top: str, item: str) -> None:
 
 
 def accept_dialog(page: Any) -> None:
-    dialog = page.locator(".jp-Dialog")
+    """Accept the dialog on show and wait until that one is gone (another may follow)."""
+    dialog = page.locator(".jp-Dialog").first
+    shown = dialog.element_handle()
     dialog.locator(".jp-mod-accept").click()
-    dialog.wait_for(state="detached")
+    shown.wait_for_element_state("hidden")
 
 
 def open_listed(page: Any, name: str) -> None:
