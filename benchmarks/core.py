@@ -128,8 +128,9 @@ def main() -> None:
         f"Median of {notebooks.RUNS} runs each, kernel start included, interleaved with the "
         "empty notebook; the instructor's notebook (hidden tests included) in a folder "
         "holding a simulated participant's answers, as autograde runs it (checked bank in "
-        "the check cache, kernel stopped at once when done, as the course's nbgrader "
-        "configuration does for every notebook, the empty one included); "
+        "the check cache; every kernel, the empty notebook's too, started and stopped as the "
+        "course's nbgrader configuration starts a grading kernel: no IPython history, stopped "
+        "at once when done); "
         "`python -m benchmarks.notebooks`.",
         "",
         *notebooks.table(overheads),
