@@ -194,7 +194,10 @@ def _usage_speaking(pieces: list[str]) -> list[str]:
     return [translate(USAGE, piece, lang) if piece in USAGE else piece for piece in pieces]
 
 
-class Command(click.Command):
+class _Speaking(click.Command):
+    """What a clientlearn command and group share: the one error path, and help, usage and
+    click's own texts in the call's language."""
+
     # click overloads main on standalone_mode's type; one signature stands for both.
     def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
         return _main_speaking(super().main, args, **kwargs)
@@ -212,7 +215,11 @@ class Command(click.Command):
         return _invoke_cleanly(super().invoke, ctx)
 
 
-class Group(click.Group):
+class Command(_Speaking):
+    """A clientlearn command (``@click.command(cls=Command)``)."""
+
+
+class Group(_Speaking, click.Group):
     command_class = Command
     group_class = type  # subgroups are of this same class
 
@@ -230,19 +237,6 @@ class Group(click.Group):
         if not any(param.name == "lang" for param in self.params):  # certificates has its own
             self.params.append(lang)
 
-    # click overloads main on standalone_mode's type; one signature stands for both.
-    def main(self, args: Sequence[str] | None = None, **kwargs: Any) -> Any:  # type: ignore[override]
-        return _main_speaking(super().main, args, **kwargs)
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        return _params_speaking(ctx, super().get_params(ctx))
-
-    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        _format_help_text(ctx, formatter)
-
-    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
-        return _usage_speaking(super().collect_usage_pieces(ctx))
-
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """click's list of commands, each with the first sentence of its help from
         :data:`COMMANDS` in the language of the call."""
@@ -259,6 +253,3 @@ class Group(click.Group):
             rows.append((name, _short(text, limit)))
         with formatter.section(clicktexts.word("Commands")):
             formatter.write_dl(rows)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        return _invoke_cleanly(super().invoke, ctx)
