@@ -259,7 +259,7 @@ def test_a_lost_schedulers_worker_still_grading_holds_off_the_next_run(
         refused = CliRunner().invoke(cli, args)
         assert refused.exit_code == 1, refused.output
         said = " ".join(refused.stderr.split())
-        assert f"bob of {ASSIGNMENT} are still being graded by a process of an earlier run" in said
+        assert f"A process of an earlier run is still grading {ASSIGNMENT} for bob" in said
         assert f"{socket.gethostname()} pid {mark.read_text(encoding='utf-8')}" in said
         assert "nothing was graded" in said and "Traceback" not in refused.output
         (root / "release.txt").write_text("", encoding="utf-8")

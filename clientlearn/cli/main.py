@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from clientlearn.core.formatgrammars import leave_out_iri_grammars
 from clientlearn.core.i18n import translate
 
 from . import base
@@ -161,6 +162,7 @@ def _utf8_output() -> None:
 
 
 def main() -> None:
+    leave_out_iri_grammars()
     _utf8_output()
     cli(prog_name="clientlearn")
 

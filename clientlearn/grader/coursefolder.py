@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from clientlearn.runtime.store import ANSWERS_FILE
 
 from .gradebook import open_gradebook, scripts_env, submission_points
 from .journey_messages import MESSAGES
+from .nbgrader_main import NBGRADER
 
 CONFIG = """\
 # nbgrader configuration written by clientlearn.
@@ -76,7 +76,7 @@ class Course:
         env = scripts_env()  # nbgrader runs `alembic` by name
         env.setdefault("PYTHONIOENCODING", "utf-8")
         proc = subprocess.run(
-            [sys.executable, "-m", "nbgrader", *args],
+            [*NBGRADER, *args],
             cwd=self.root,
             env=env,
             capture_output=True,

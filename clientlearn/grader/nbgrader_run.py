@@ -1,9 +1,9 @@
 """One nbgrader step for the trainer's commands: run, logged, and a clean error.
 
 ``clientlearn release``, ``collect --exchange`` and ``feedback`` run nbgrader as
-``python -m nbgrader`` with this very Python, in the course folder, with its
-scripts on PATH (:func:`clientlearn.grader.gradebook.scripts_env`: nbgrader runs
-``alembic`` by name), so they work from ``.venv/bin/clientlearn`` without an
+``python -m nbgrader`` (through :mod:`.nbgrader_main`) with this very Python, in the
+course folder, with its scripts on PATH (:func:`clientlearn.grader.gradebook.scripts_env`:
+nbgrader runs ``alembic`` by name), so they work from ``.venv/bin/clientlearn`` without an
 activated environment.  A separate process keeps nbgrader's logging, its
 ``sys.exit`` and its traitlets singletons out of clientlearn's own process.
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from clientlearn.core.errors import ClientlearnError
 
 from .gradebook import scripts_env
 from .journey_messages import msg
+from .nbgrader_main import NBGRADER
 
 __all__ = ["LOG_FILE", "NbgraderFailed", "error_lines", "run_nbgrader"]
 
@@ -71,7 +71,7 @@ def run_nbgrader(course_root: Path, args: Sequence[str], *, lang: str = "uk") ->
     command = " ".join(["nbgrader", *args])
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "nbgrader", *args],
+            [*NBGRADER, *args],
             cwd=course_root,
             env=env,
             capture_output=True,

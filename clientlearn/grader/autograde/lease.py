@@ -27,7 +27,7 @@ from pathlib import Path
 from clientlearn.core.errors import ClientlearnError
 from clientlearn.core.i18n import LANGUAGES
 
-from .lock import _engine
+from .lock import engine_for, is_postgres
 from .messages import MESSAGES, msg
 
 LEASES = ".clientlearn-grading"
@@ -43,10 +43,6 @@ def module_key(course_id: str, assignment: str) -> int:
     return _int4(f"clientlearn grading\0{course_id}\0{assignment}")
 
 
-def _is_postgres(url: str) -> bool:
-    return url.startswith(("postgresql:", "postgresql+"))
-
-
 def _lease_file(root: Path, assignment: str, student: str) -> Path:
     return root / LEASES / assignment / f"{student}.lock"
 
@@ -57,7 +53,7 @@ def submission_lease(
 ) -> Iterator[str | None]:
     """Hold the lease of ``student``'s submission while grading it; yields None when held,
     else who holds it (then nothing may be graded)."""
-    if _is_postgres(url):
+    if is_postgres(url):
         with _advisory_lease(url, course_id, assignment, student) as holder:
             yield holder
         return
@@ -83,7 +79,7 @@ def _advisory_lease(
 ) -> Iterator[str | None]:
     from sqlalchemy import text
 
-    engine = _engine(url)
+    engine = engine_for(url)
     conn = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
         who = f"clientlearn grading {student}, {socket.gethostname()} pid {os.getpid()}"
@@ -128,8 +124,8 @@ def check_no_leases(root: Path, url: str, course_id: str, assignment: str) -> No
     """Refuse to start while a process of an earlier run still grades a submission of
     ``assignment`` (its scheduler gone, the process not)."""
     held: dict[str, str] = {}
-    if _is_postgres(url):
-        engine = _engine(url)
+    if is_postgres(url):
+        engine = engine_for(url)
         try:
             with engine.connect() as conn:
                 held = _holders(conn, module_key(course_id, assignment))

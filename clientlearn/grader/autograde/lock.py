@@ -54,7 +54,7 @@ def autograde_lock(root: Path, assignment: str, *, lang: str = "uk") -> Iterator
     Raises :class:`ClientlearnError` if another run holds it or the database cannot be
     reached."""
     url = gradebook_url(root)
-    if url.startswith(("postgresql:", "postgresql+")):
+    if is_postgres(url):
         with _advisory_lock(root, url, lock_key(course_id(root), assignment), assignment, lang):
             yield url
         return
@@ -84,7 +84,13 @@ def _unreachable(root: Path, url: str, err: BaseException, lang: str) -> Clientl
     )
 
 
-def _engine(url: str) -> Engine:
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql:", "postgresql+"))
+
+
+def engine_for(url: str) -> Engine:
+    """An engine without a pool (each use is one connection, closed after), that gives up
+    on a silent server after :data:`CONNECT_TIMEOUT_S`."""
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
@@ -96,7 +102,7 @@ def _check_reachable(root: Path, url: str, lang: str) -> None:
     from sqlalchemy import text
 
     try:
-        engine = _engine(url)
+        engine = engine_for(url)
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         engine.dispose()
@@ -109,7 +115,7 @@ def _advisory_lock(root: Path, url: str, key: int, assignment: str, lang: str) -
     from sqlalchemy import text
 
     try:
-        engine = _engine(url)
+        engine = engine_for(url)
         conn = engine.connect()
     except Exception as err:  # refused, timed out, authentication, no such database
         raise _unreachable(root, url, err, lang) from err

@@ -91,7 +91,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "({holders}): його планувальник зник, а процес працює далі й запише оцінку сам. "
         "Зачекайте, поки він завершиться (або зупиніть його), і запустіть команду знову; "
         "нічого не перевірено.",
-        "en": "{students} of {module} are still being graded by a process of an earlier run "
+        "en": "A process of an earlier run is still grading {module} for {students} "
         "({holders}): its scheduler is gone, but the process goes on and will write the grade "
         "itself. Wait until it ends (or stop it) and run the command again; nothing was graded.",
     },

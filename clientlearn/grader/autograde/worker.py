@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from clientlearn.core.errors import ClientlearnError
+from clientlearn.core.formatgrammars import leave_out_iri_grammars
 from clientlearn.grader.gradebook import (
     retry_locked,
     scripts_env,
@@ -45,6 +46,7 @@ class _Grader:
     """nbgrader started once in a worker: loads the course config, grades submissions."""
 
     def __init__(self, assignment: str, force: bool) -> None:
+        leave_out_iri_grammars()  # before nbformat is first imported in this worker
         from nbgrader.apps import AutogradeApp, NbGraderAPI
 
         self.assignment = assignment
