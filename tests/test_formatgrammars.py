@@ -43,6 +43,7 @@ def _probe(prelude: str) -> list[str]:
         [sys.executable, "-c", PROBE.format(prelude=prelude)],
         capture_output=True,
         text=True,
+        encoding="utf-8",
         check=True,
     ).stdout
     return out.split()
@@ -69,7 +70,9 @@ def test_without_it_the_environment_would_build_them() -> None:
 def test_nbgrader_steps_run_nbgrader_itself() -> None:
     from nbgrader import __version__
 
-    proc = subprocess.run([*NBGRADER, "--version"], capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [*NBGRADER, "--version"], capture_output=True, text=True, encoding="utf-8", check=True
+    )
     assert proc.stdout.strip().splitlines()[-1] == f"nbgrader version {__version__}"
 
 
