@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["GRAMMAR_MODULE", "leave_out_iri_grammars"]
-
-GRAMMAR_MODULE = "rfc3987_syntax"
+__all__ = ["leave_out_iri_grammars"]
 
 
 def leave_out_iri_grammars() -> None:
     """Make this process's later ``import rfc3987_syntax`` fail fast (an ImportError that
     jsonschema expects); no effect once it is imported."""
     # None in sys.modules is Python's documented way to make an import fail.
-    sys.modules.setdefault(GRAMMAR_MODULE, None)  # type: ignore[arg-type]
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]

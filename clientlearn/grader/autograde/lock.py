@@ -94,7 +94,7 @@ def engine_for(url: str) -> Engine:
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
 
-    args = {"connect_timeout": CONNECT_TIMEOUT_S} if url.startswith("postgresql") else {}
+    args = {"connect_timeout": CONNECT_TIMEOUT_S} if is_postgres(url) else {}
     return create_engine(url, poolclass=NullPool, connect_args=args)
 
 
